@@ -1,0 +1,67 @@
+// Autoencoder pretraining (algorithm.md 4): MSE, Adam, BN in train mode for every epoch.
+import { tf, type Tensor1D, type Tensor2D } from './tf';
+import { FlatAdam } from './adam';
+import { batchCount, batchOf, epochOrder } from './batches';
+import { type BnStats, decoderSlots, disposeBn, encoderSlots, mlp } from './network';
+import { aeLayout, freshBn } from './model';
+import { initParams } from './params';
+import type { Rng } from './rng';
+import type { Ticker } from './loop';
+import type { Sizes } from './types';
+
+export interface PretrainResult {
+  theta: Tensor1D;
+  bn: BnStats[];
+  losses: number[];
+}
+
+export async function pretrainAe(
+  x: Tensor2D, sizes: Sizes, epochs: number, opt: { lr: number; weightDecay: number }, rng: Rng, ticker: Ticker,
+  onEpoch?: (epoch: number, loss: number) => void,
+): Promise<PretrainResult> {
+  const [n, d] = x.shape;
+  const layout = aeLayout(d, sizes);
+  const enc = encoderSlots(layout);
+  const dec = decoderSlots(layout);
+  const nEnc = sizes.hDims.length;
+  let theta = tf.tensor1d(initParams(layout, rng));
+  const bn = freshBn(sizes, true);
+  const adam = new FlatAdam(layout.size, opt);
+  const nb = batchCount(n, sizes.batchSize);
+  const losses: number[] = [];
+  try {
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const { xPerm } = epochOrder(x, n, rng);
+      let lossSum: tf.Tensor = tf.scalar(0);
+      for (let b = 0; b < nb; b++) {
+        const retired: BnStats[] = [];
+        const xb = batchOf(xPerm, b, sizes.batchSize);
+        const { value, grad } = tf.valueAndGrad((t: tf.Tensor) => {
+          const th = t as Tensor1D;
+          const z = mlp(th, enc, xb, bn.slice(0, nEnc), 'train', retired);
+          const xr = mlp(th, dec, z, bn.slice(nEnc), 'train', retired, true);
+          return tf.mean(tf.squaredDifference(xr, xb));
+        })(theta);
+        const next = adam.step(theta, grad as Tensor1D);
+        const acc = tf.add(lossSum, value);
+        [theta, xb, grad, value, lossSum].forEach((t) => t.dispose());
+        disposeBn(retired);
+        theta = next;
+        lossSum = acc;
+        await ticker.tick();
+      }
+      xPerm.dispose();
+      const loss = (await lossSum.data())[0] / nb;
+      lossSum.dispose();
+      losses.push(loss);
+      onEpoch?.(epoch, loss);
+    }
+  } catch (e) {
+    theta.dispose();
+    disposeBn(bn);
+    throw e;
+  } finally {
+    adam.dispose();
+  }
+  return { theta, bn, losses };
+}

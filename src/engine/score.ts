@@ -1,0 +1,36 @@
+// Scoring (algorithm.md 6): eval-mode phi(x) and D(x) for the whole pool, chunked for big data.
+import { tf, type Tensor2D } from './tf';
+import { encoderSlots, mlp, sqDist } from './network';
+import type { Model } from './model';
+
+const CHUNK = 8192;
+
+export function scorePool(model: Model, x: Tensor2D): { scores: Float32Array; embedding: Float32Array } {
+  const [n] = x.shape;
+  const rep = model.centerHost!.length;
+  const scores = new Float32Array(n);
+  const embedding = new Float32Array(n * rep);
+  for (let start = 0; start < n; start += CHUNK) {
+    const len = Math.min(CHUNK, n - start);
+    const [z, D] = tf.tidy(() => {
+      const xs = tf.slice(x, [start, 0], [len, x.shape[1]]);
+      const z = mlp(model.theta, encoderSlots(model.layout), xs, model.bn, 'eval', []);
+      return [z, sqDist(z, model.center!)];
+    });
+    embedding.set(z.dataSync() as Float32Array, start * rep);
+    scores.set(D.dataSync() as Float32Array, start);
+    z.dispose();
+    D.dispose();
+  }
+  return { scores, embedding };
+}
+
+/** Scores of arbitrary points (e.g. a grid over the 2-D input plane for the score field). */
+export function scorePoints(model: Model, points: Float32Array, d: number): Float32Array {
+  const x = tf.tensor2d(points, [points.length / d, d]);
+  try {
+    return scorePool(model, x).scores;
+  } finally {
+    x.dispose();
+  }
+}

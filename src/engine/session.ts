@@ -1,0 +1,335 @@
+// The active-learning loop as a resumable state machine: stage -> scores -> queue -> labels -> next stage.
+import { tf, type Tensor2D } from './tf';
+import { FlatAdam } from './adam';
+import { initCenter } from './center';
+import { makeConfig, type Preset } from './config';
+import { pollute, scalePool, semiTargets } from './data';
+import { AbortError, Ticker, type LoopHooks } from './loop';
+import { auroc, averagePrecision } from './metrics';
+import { type Model, disposeModel, netFromAe } from './model';
+import { disposeBn } from './network';
+import { pretrainAe } from './pretrain';
+import { selectPseudoAbnormal } from './pseudo';
+import { selectQueries, type AbsState } from './query';
+import { Rng } from './rng';
+import { scorePoints, scorePool } from './score';
+import { trainOcc } from './train';
+import { usesUai } from './losses';
+import type { Label, Oracle, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from './types';
+
+export { makeConfig, type Preset };
+
+export interface SessionHooks extends LoopHooks {
+  onProgress?(e: ProgressEvent): void;
+}
+
+export interface LabelEvent {
+  stage: number;
+  index: number;
+  label: Label;
+}
+
+const NEXT: Record<Phase, Phase> = {
+  pretrain: 'center', center: 'train', train: 'score', score: 'query', query: 'label', label: 'pretrain',
+};
+
+export class Session {
+  readonly config: RunConfig;
+  readonly pool: RawData;
+  /** pool row -> row of the data given to the constructor */
+  readonly order: Int32Array;
+  readonly n: number;
+  stage = 0;
+  nextPhase: Phase = 'pretrain';
+  state: SessionState = 'ready';
+  snapshots: StageSnapshot[] = [];
+  labels = new Map<number, Label>();
+  queue: number[] = [];
+
+  private readonly rng: Rng;
+  private readonly x: Tensor2D;
+  private readonly ticker: Ticker;
+  private readonly labelKnown: Uint8Array;
+  private readonly answers: Uint8Array;
+  private pseudoMask: Uint8Array;
+  private nceNormal: number[] = [];
+  private nceAbnormal: number[] = [];
+  private readonly abs: AbsState = { qps: [] };
+  private lastLabels: number[] = [];
+  private round = 0;
+  private model: Model | null = null;
+  private optimizer: FlatAdam | null = null;
+  private events: LabelEvent[] = [];
+  private partial = { aeLoss: [] as number[], occLoss: [] as number[], started: 0, seconds: 0 };
+  private readonly colMin: Float64Array;
+  private readonly colRange: Float64Array;
+
+  constructor(data: RawData, config: RunConfig, private readonly hooks: SessionHooks = {}) {
+    this.config = config;
+    this.rng = new Rng(config.seed);
+    const identity = config.mode === 'improved' && config.pollution === null;
+    const { data: pool, order } = identity
+      ? { data, order: Int32Array.from({ length: data.n }, (_, i) => i) }
+      : pollute(data, config.pollution, this.rng, config.mode);
+    this.pool = pool;
+    this.order = order;
+    this.n = pool.n;
+    if (config.sizes.batchSize > this.n) throw new Error(`Batch size ${config.sizes.batchSize} exceeds the ${this.n} samples.`);
+    this.x = tf.tensor2d(scalePool(pool), [pool.n, pool.d]);
+    this.labelKnown = new Uint8Array(this.n);
+    this.answers = new Uint8Array(this.n);
+    this.pseudoMask = new Uint8Array(this.n);
+    this.ticker = new Ticker(hooks);
+    [this.colMin, this.colRange] = columnRanges(pool);
+  }
+
+  /** Runs exactly one phase; returns the phase it ran. */
+  async step(): Promise<Phase> {
+    const phase = this.nextPhase;
+    if (phase === 'label') throw new Error('The queue is waiting for labels: call submitLabels first.');
+    this.state = 'running';
+    try {
+      await this.run1(phase);
+    } catch (e) {
+      if (e instanceof AbortError) {
+        this.state = 'cancelled';
+        this.nextPhase = this.config.warmStart && this.model ? phase : 'pretrain';
+      } else this.state = 'error';
+      throw e;
+    }
+    this.nextPhase = NEXT[phase];
+    if (this.state === 'running') this.state = this.stage > this.config.rounds ? 'done' : 'ready';
+    return phase;
+  }
+
+  async trainStage(): Promise<StageSnapshot> {
+    if (this.nextPhase === 'query' || this.nextPhase === 'label') throw new Error(`Stage ${this.stage} is already trained.`);
+    while (this.nextPhase !== 'query') await this.step();
+    return this.snapshots[this.snapshots.length - 1];
+  }
+
+  /** The query phase on the latest scores; the queue then waits for submitLabels. */
+  query(): number[] {
+    if (this.nextPhase !== 'query') throw new Error('Train and score the stage before querying.');
+    const snap = this.snapshots[this.snapshots.length - 1];
+    const r = selectQueries({
+      strategy: this.config.query, scores: snap.scores, labelKnown: this.labelKnown, k: this.config.sizes.k,
+      radius: snap.radius, mode: this.config.mode, rng: this.rng, abs: this.abs, lastLabels: this.lastLabels, round: this.round,
+    });
+    snap.queued = r.indices;
+    snap.qp = r.qp;
+    snap.absBoundary = r.boundaryScore;
+    this.queue = r.indices;
+    this.nextPhase = 'label';
+    this.state = 'awaiting_labels';
+    this.emit('query', 0, 0, null);
+    return r.indices;
+  }
+
+  /** The label phase: record answers (unanswered queue entries count as skipped), pick pseudo-abnormals, next stage. */
+  submitLabels(answers: Array<[number, Label]>): void {
+    if (this.nextPhase !== 'label') throw new Error('There is no queue waiting for labels.');
+    const given = new Map<number, Label>();
+    for (const [i, l] of answers) {
+      if (!Number.isInteger(i) || i < 0 || i >= this.n) throw new Error(`Label for row ${i}: no such row (0..${this.n - 1}).`);
+      if (l !== 0 && l !== 1) throw new Error(`Label for row ${i} must be 0 (normal) or 1 (anomaly), got ${l}.`);
+      given.set(i, l);
+    }
+    // the queue order (duplicates included in reference mode) feeds NCE and the ABS update, as in the reference
+    const inQueue = new Set(this.queue);
+    const ordered = [...this.queue.filter((i) => given.has(i)), ...[...given.keys()].filter((i) => !inQueue.has(i))];
+    this.lastLabels = this.queue.filter((i) => given.has(i)).map((i) => given.get(i)!);
+    for (const i of ordered) this.record(i, given.get(i)!);
+    const snap = this.snapshots[this.snapshots.length - 1];
+    if (this.config.pseudo) {
+      const chosen = selectPseudoAbnormal({
+        scores: snap.scores, labelKnown: this.labelKnown, labels: this.answers, k: this.config.sizes.k, mode: this.config.mode, rng: this.rng,
+      });
+      this.pseudoMask = new Uint8Array(this.n);
+      for (const i of chosen) this.pseudoMask[i] = 1;
+      snap.pseudo = chosen;
+    }
+    this.queue = [];
+    this.round += 1;
+    this.stage += 1;
+    this.nextPhase = 'pretrain';
+    this.state = this.stage > this.config.rounds ? 'done' : 'ready';
+  }
+
+  /** Change or remove a label given earlier; it takes effect at the next training. */
+  relabel(index: number, label: Label | null): void {
+    if (!this.labels.has(index) && label === null) return;
+    this.nceNormal = this.nceNormal.filter((i) => i !== index);
+    this.nceAbnormal = this.nceAbnormal.filter((i) => i !== index);
+    if (label === null) {
+      this.labels.delete(index);
+      this.labelKnown[index] = 0;
+      this.events = this.events.filter((e) => e.index !== index);
+      return;
+    }
+    this.record(index, label);
+  }
+
+  async runRound(oracle: Oracle): Promise<StageSnapshot> {
+    const snap = await this.trainStage();
+    const queue = this.query();
+    const labels = await oracle.label(queue);
+    this.submitLabels(queue.map((i, j) => [i, labels[j]]));
+    return snap;
+  }
+
+  /** The paper's protocol: `rounds` query rounds, then the last stage trained and scored (6 stages for 5 rounds). */
+  async run(oracle: Oracle, rounds = this.config.rounds): Promise<StageSnapshot[]> {
+    while (this.stage < rounds) await this.runRound(oracle);
+    await this.trainStage();
+    this.state = 'done';
+    return this.snapshots;
+  }
+
+  /** Every label in the order given, with the stage after which it was given. */
+  history(): LabelEvent[] {
+    return this.events.map((e) => ({ ...e }));
+  }
+
+  /** Rebuild a session from its label history: retrain each stage and feed the recorded answers (deterministic). */
+  async replay(events: LabelEvent[]): Promise<void> {
+    const last = events.reduce((m, e) => Math.max(m, e.stage), -1);
+    while (this.stage <= last) {
+      await this.trainStage();
+      this.query();
+      this.submitLabels(events.filter((e) => e.stage === this.stage).map((e) => [e.index, e.label]));
+    }
+  }
+
+  /** Scores of raw (unscaled) points, e.g. a grid over the 2-D input plane. */
+  scoreRaw(points: Float64Array | number[]): Float32Array {
+    if (!this.model?.center) throw new Error('No trained model yet.');
+    const d = this.pool.d;
+    const scaled = new Float32Array(points.length);
+    for (let i = 0; i < points.length; i++) scaled[i] = (points[i] - this.colMin[i % d]) / this.colRange[i % d];
+    return scorePoints(this.model, scaled, d);
+  }
+
+  /** Trained weights as plain arrays (for export), with c and R. */
+  weights(): { theta: Float32Array; layout: Model['layout']; center: Float32Array; radius: number } | null {
+    if (!this.model?.centerHost) return null;
+    return { theta: this.model.theta.dataSync() as Float32Array, layout: this.model.layout, center: this.model.centerHost, radius: this.model.radius };
+  }
+
+  dispose(): void {
+    disposeModel(this.model);
+    this.model = null;
+    this.optimizer?.dispose();
+    this.optimizer = null;
+    this.x.dispose();
+  }
+
+  private record(i: number, l: Label): void {
+    const mode = this.config.mode;
+    const seen = this.labelKnown[i] === 1;
+    if (seen && this.answers[i] !== l) {
+      this.nceNormal = this.nceNormal.filter((j) => j !== i);
+      this.nceAbnormal = this.nceAbnormal.filter((j) => j !== i);
+    }
+    if (mode === 'reference' || !seen || this.answers[i] !== l) (l === 1 ? this.nceAbnormal : this.nceNormal).push(i);
+    this.labelKnown[i] = 1;
+    this.answers[i] = l;
+    this.pseudoMask[i] = 0;
+    this.labels.set(i, l);
+    this.events.push({ stage: this.stage, index: i, label: l });
+  }
+
+  private emit(phase: Phase, epoch: number, epochs: number, loss: number | null): void {
+    this.hooks.onProgress?.({ stage: this.stage, phase, epoch, epochs, loss, elapsedMs: performance.now() - this.partial.started });
+  }
+
+  private async run1(phase: Phase): Promise<void> {
+    const c = this.config;
+    const opt = { lr: c.lr, weightDecay: c.weightDecay };
+    switch (phase) {
+      case 'pretrain': {
+        this.partial = { aeLoss: [], occLoss: [], started: performance.now(), seconds: 0 };
+        this.emit('pretrain', 0, c.aeEpochs, null);
+        if (c.warmStart && this.model) return;
+        disposeModel(this.model);
+        this.model = null;
+        const ae = await pretrainAe(this.x, c.sizes, c.aeEpochs, opt, this.rng, this.ticker, (e, l) => {
+          this.partial.aeLoss.push(l);
+          this.emit('pretrain', e + 1, c.aeEpochs, l);
+        });
+        this.model = netFromAe(this.pool.d, c.sizes, usesUai(c.loss), ae.theta, ae.bn, this.rng);
+        ae.theta.dispose();
+        disposeBn(ae.bn);
+        return;
+      }
+      case 'center':
+        this.emit('center', 0, 0, null);
+        if (!(c.warmStart && this.model!.center)) initCenter(this.model!, this.x, c.sizes.batchSize, this.rng);
+        return;
+      case 'train': {
+        const t0 = performance.now();
+        if (c.warmStart && !this.optimizer) this.optimizer = new FlatAdam(this.model!.layout.size, opt);
+        this.emit('train', 0, c.occEpochs, null);
+        this.partial.occLoss = await trainOcc(this.model!, {
+          loss: c.loss, x: this.x, semi: semiTargets(this.labelKnown, this.answers, this.pseudoMask),
+          nceNormal: this.nceNormal, nceAbnormal: this.nceAbnormal, sizes: c.sizes, epochs: c.occEpochs,
+          lr: c.lr, weightDecay: c.weightDecay, trainModeEpochs: 1, optimizer: this.optimizer ?? undefined,
+        }, this.rng, this.ticker, (e, l) => this.emit('train', e + 1, c.occEpochs, l));
+        this.partial.seconds += (performance.now() - t0) / 1000;
+        return;
+      }
+      case 'score':
+        this.emit('score', 0, 0, null);
+        this.snapshots.push(this.scoreSnapshot());
+        return;
+      case 'query':
+        this.query();
+        return;
+      case 'label':
+        return;
+    }
+  }
+
+  private scoreSnapshot(): StageSnapshot {
+    const m = this.model!;
+    const { scores, embedding } = scorePool(m, this.x);
+    const truth = this.pool.labels;
+    let aurocU: number | null = null;
+    if (truth) {
+      const s: number[] = [];
+      const y: number[] = [];
+      for (let i = 0; i < this.n; i++) if (!this.labelKnown[i]) (s.push(scores[i]), y.push(truth[i]));
+      aurocU = auroc(s, y);
+    }
+    return {
+      stage: this.stage, scores, embedding, repDim: this.config.sizes.repDim, center: m.centerHost!.slice(),
+      radius: m.radius, qp: null, absBoundary: null, queued: [], pseudo: [...this.pseudoIndices()],
+      labelled: [...this.labels.entries()], auroc: truth ? auroc(scores, truth) : null,
+      ap: truth ? averagePrecision(scores, truth) : null, aurocUnlabelled: aurocU,
+      aeLoss: this.partial.aeLoss, occLoss: this.partial.occLoss,
+      seconds: (performance.now() - this.partial.started) / 1000,
+    };
+  }
+
+  private *pseudoIndices(): Generator<number> {
+    for (let i = 0; i < this.n; i++) if (this.pseudoMask[i]) yield i;
+  }
+}
+
+/** Min-max per column: standardise-then-min-max is the same affine map, used to scale new points. */
+function columnRanges(pool: RawData): [Float64Array, Float64Array] {
+  const { n, d, values } = pool;
+  const lo = new Float64Array(d).fill(Infinity);
+  const hi = new Float64Array(d).fill(-Infinity);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
+    const v = values[i * d + j];
+    if (v < lo[j]) lo[j] = v;
+    if (v > hi[j]) hi[j] = v;
+  }
+  const range = hi.map((h, j) => (h - lo[j] > 0 ? h - lo[j] : 1));
+  return [lo, range];
+}
+
+export function simulatedOracle(truth: Uint8Array): Oracle {
+  return { label: async (indices) => indices.map((i) => truth[i] as Label) };
+}

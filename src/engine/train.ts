@@ -1,0 +1,123 @@
+// Deep OCC training (algorithm.md 5): the seven losses, NCE/UAI terms, R updates and the BN quirk B4.
+import { tf, type Tensor, type Tensor1D, type Tensor2D } from './tf';
+import { FlatAdam } from './adam';
+import { batchCount, batchOf, epochOrder } from './batches';
+import { type BnStats, disposeBn, encoderSlots, mlp, sqDist, weight } from './network';
+import { batchMasks, baseLoss, disposeMasks, nceTerm, uaiTerm, updatesRadius, usesNce, usesUai } from './losses';
+import type { Model } from './model';
+import { slotOf } from './params';
+import type { Rng } from './rng';
+import type { Ticker } from './loop';
+import type { Loss, Sizes } from './types';
+
+export const WARM_UP_EPOCHS = 10;
+
+export interface TrainArgs {
+  loss: Loss;
+  x: Tensor2D;
+  /** semi targets per pool row (algorithm.md 2.4) */
+  semi: Int8Array;
+  /** cumulative labelled normals / abnormals (pool rows, duplicates kept in reference mode) for NCE */
+  nceNormal: number[];
+  nceAbnormal: number[];
+  sizes: Sizes;
+  epochs: number;
+  lr: number;
+  weightDecay: number;
+  /** BN in train mode for epoch 0 only, eval afterwards (B4, kept in both modes) */
+  trainModeEpochs: number;
+  optimizer?: FlatAdam;
+}
+
+/** Median (NumPy linear) of a 1-D tensor on the device, so R never needs a per-step download. */
+export function deviceMedian(v: Tensor1D): Tensor {
+  const m = v.shape[0];
+  const pos = 0.5 * (m - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const k = m - lo;
+  const top = tf.topk(v, k).values; // descending: ascending rank r sits at m - 1 - r
+  const a = tf.slice(top, k - 1, 1);
+  if (hi === lo) return tf.reshape(a, []);
+  const b = tf.slice(top, k - 1 - (hi - lo), 1);
+  return tf.reshape(tf.add(a, tf.mul(tf.sub(b, a), pos - lo)), []);
+}
+
+/** Trains `model` in place; returns the per-epoch mean loss. */
+export async function trainOcc(
+  model: Model, a: TrainArgs, rng: Rng, ticker: Ticker, onEpoch?: (epoch: number, loss: number) => void,
+): Promise<number[]> {
+  const [n] = a.x.shape;
+  const enc = encoderSlots(model.layout);
+  const uai = usesUai(a.loss);
+  const nce = usesNce(a.loss) && a.nceNormal.length > 0 && a.nceAbnormal.length > 0;
+  const adam = a.optimizer ?? new FlatAdam(model.layout.size, { lr: a.lr, weightDecay: a.weightDecay });
+  const nb = batchCount(n, a.sizes.batchSize);
+  const xLab = nce ? tf.tidy(() => tf.gather(a.x, tf.tensor1d([...a.nceNormal, ...a.nceAbnormal], 'int32')) as Tensor2D) : null;
+  const nN = a.nceNormal.length;
+  const c = model.center!;
+  let radius: Tensor | null = model.radius ? tf.scalar(model.radius) : null;
+  const losses: number[] = [];
+  try {
+    for (let epoch = 0; epoch < a.epochs; epoch++) {
+      const mode = epoch < a.trainModeEpochs ? 'train' : 'eval';
+      const { perm, xPerm } = epochOrder(a.x, n, rng);
+      let lossSum: tf.Tensor = tf.scalar(0);
+      for (let b = 0; b < nb; b++) {
+        const B = a.sizes.batchSize;
+        const sb = new Int8Array(B);
+        for (let i = 0; i < B; i++) sb[i] = a.semi[perm[b * B + i]];
+        const masks = batchMasks(sb);
+        const retired: BnStats[] = [];
+        const xb = batchOf(xPerm, b, B);
+        const r2: Tensor | number = radius ? tf.square(radius) : 0;
+        let dKept: Tensor1D | null = null;
+        const { value, grad } = tf.valueAndGrad((t: Tensor) => {
+          const th = t as Tensor1D;
+          const z = mlp(th, enc, xb, model.bn, mode, retired);
+          const D = sqDist(z, c);
+          if (updatesRadius(a.loss) && epoch >= WARM_UP_EPOCHS) dKept = tf.keep(D);
+          let loss = baseLoss(a.loss, D, masks, r2);
+          if (xLab) {
+            const dl = sqDist(mlp(th, enc, xLab, model.bn, mode, retired), c);
+            loss = tf.add(loss, nceTerm(tf.slice(dl, 0, nN), tf.slice(dl, nN)));
+          }
+          if (uai && masks.nLabelled > 0) {
+            const w = weight(th, slotOf(model.layout, 'uaiW'));
+            const bias = tf.reshape(tf.slice(th, slotOf(model.layout, 'uaiB').offset, 1), [1]) as Tensor1D;
+            loss = tf.add(loss, uaiTerm(z, D, w, bias, masks));
+          }
+          return loss;
+        })(model.theta);
+        const next = adam.step(model.theta, grad as Tensor1D);
+        const acc = tf.add(lossSum, value);
+        [model.theta, xb, grad, value, lossSum].forEach((t) => t.dispose());
+        if (typeof r2 !== 'number') r2.dispose();
+        disposeBn(retired);
+        disposeMasks(masks);
+        model.theta = next;
+        lossSum = acc;
+        if (dKept) {
+          // R = median of sqrt(D) of this batch, pre-step values (algorithm.md 5.6)
+          const d = dKept as Tensor1D;
+          const r = tf.tidy(() => deviceMedian(tf.sqrt(d) as Tensor1D));
+          radius?.dispose();
+          radius = r;
+          d.dispose();
+        }
+        await ticker.tick();
+      }
+      xPerm.dispose();
+      const loss = (await lossSum.data())[0] / nb;
+      lossSum.dispose();
+      losses.push(loss);
+      onEpoch?.(epoch, loss);
+    }
+    if (radius) model.radius = (await radius.data())[0];
+  } finally {
+    radius?.dispose();
+    xLab?.dispose();
+    if (!a.optimizer) adam.dispose();
+  }
+  return losses;
+}

@@ -1,0 +1,412 @@
+// Turns a parsed table or matrix into RawData, with a specific error for every kind of bad input.
+import type { DataKind, RawData } from '../engine/types';
+import { ImportError, listValues, quote } from './errors';
+import { canonicalLabel, isLabelName, labelsFromValues } from './labels';
+
+/** Declared column kind (ARFF); CSV columns are all 'numeric' except the label. */
+export type ColumnKind = 'numeric' | 'nominal' | 'other';
+
+/** A text table as read from CSV/TSV/ARFF: cells still strings. */
+export interface TextTable {
+  names: string[];
+  /** true when the file has no header and the names were made up (f0, f1, ...) */
+  generatedNames: boolean;
+  rows: string[][];
+  /** 1-based line number of each data row, for messages */
+  rowNumbers: number[];
+  /** 1-based line of the header, or null */
+  headerRow: number | null;
+  /** ARFF only */
+  declared?: ColumnKind[];
+  /** how the format calls its cells that hold no value ('?' in ARFF) */
+  missingToken?: string;
+}
+
+/** A numeric matrix (MAT/NPZ/HDF5) plus the other vectors found beside it. */
+export interface MatrixInput {
+  /** what the file calls the matrix, e.g. X */
+  matrixName: string;
+  n: number;
+  d: number;
+  /** row-major n x d */
+  values: Float64Array;
+  names: string[];
+  /** vectors of length n (e.g. y) that can be the label */
+  vectors: Array<{ name: string; values: Float64Array }>;
+  kind?: DataKind;
+}
+
+export interface ValidateOptions {
+  labelColumn?: string | null;
+  anomalyValue?: string;
+}
+
+export interface Validated {
+  data: RawData;
+  notices: string[];
+  labelColumn: string | null;
+  anomalyValue: string | null;
+  /** columns the UI can offer as the label column */
+  columns: string[];
+}
+
+/** Above this many cells the Float64 matrix alone would take 400 MB. */
+export const MAX_CELLS = 50_000_000;
+
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NOT_FINITE_RE = /^[+-]?(nan|inf|infinity)$/i;
+const MISSING_TOKENS = new Set(['na', 'n/a', 'null', 'none', '?', '-', '#n/a']);
+
+/** "column 3" or "column "age" (column 3)": spreadsheet-style position plus the name. */
+export function describeColumn(name: string, j: number, generated: boolean): string {
+  return generated ? `column ${j + 1}` : `column ${quote(name)} (column ${j + 1})`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Header names must be unique and non-empty. */
+export function checkNames(names: string[], headerRow: number | null, what = 'header'): void {
+  const where = headerRow === null ? `The ${what}` : `The ${what} (row ${headerRow})`;
+  const seen = new Map<string, number>();
+  names.forEach((raw, j) => {
+    const name = raw.trim();
+    if (name === '') {
+      throw new ImportError(
+        'EMPTY_HEADER',
+        `${where} gives column ${j + 1} no name. Every column needs a name` +
+          (j === 0 ? ' (an unnamed first column is often a row index saved by pandas: save with index=False or delete it).' : ': add one, or delete the column.'),
+        { row: headerRow ?? undefined, column: `column ${j + 1}` },
+      );
+    }
+    const prev = seen.get(name);
+    if (prev !== undefined) {
+      throw new ImportError(
+        'DUPLICATE_HEADER',
+        `${where} names both column ${prev + 1} and column ${j + 1} ${quote(name)}. Column names must be unique: rename one of them.`,
+        { row: headerRow ?? undefined, column: name },
+      );
+    }
+    seen.set(name, j);
+  });
+}
+
+function pickTextLabel(table: TextTable, opt: string | null | undefined, notices: string[]): number {
+  const { names } = table;
+  if (opt === null) return -1;
+  if (opt !== undefined) {
+    const j = names.indexOf(opt);
+    const k = j >= 0 ? j : names.findIndex((n) => n.trim().toLowerCase() === opt.trim().toLowerCase());
+    if (k < 0) {
+      throw new ImportError(
+        'LABEL_COLUMN_NOT_FOUND',
+        `There is no column ${quote(opt)} to use as the label. The columns are ${listValues(names)}.`,
+        { column: opt, values: names },
+      );
+    }
+    return k;
+  }
+  const named = names.findIndex((n) => isLabelName(n));
+  if (named >= 0) return named;
+  if (table.declared) {
+    // ARFF: the one nominal attribute (the class), else none
+    const nominal = table.declared.flatMap((k, j) => (k === 'nominal' ? [j] : []));
+    if (nominal.length >= 1) {
+      const j = nominal[nominal.length - 1]!;
+      if (nominal.length > 1) notices.push(`Used the last nominal attribute ${quote(names[j]!)} as the label column.`);
+      return j;
+    }
+    return -1;
+  }
+  // last column, when it holds only two values
+  const last = names.length - 1;
+  if (last < 1) return -1;
+  const values = new Set<string>();
+  for (const row of table.rows) {
+    const cell = row[last];
+    if (cell === undefined || cell.trim() === '') return -1;
+    values.add(canonicalLabel(cell));
+    if (values.size > 2) return -1;
+  }
+  if (values.size !== 2) return -1;
+  notices.push(
+    `Used the last column${table.generatedNames ? '' : ` ${quote(names[last]!)}`} as the label column, since it holds only ` +
+      `${listValues([...values])}. Choose "no label column" if it is a feature.`,
+  );
+  return last;
+}
+
+function checkCellCount(n: number, d: number): void {
+  if (n * d > MAX_CELLS) {
+    throw new ImportError(
+      'TOO_LARGE',
+      `The data has ${n} rows x ${d} columns = ${n * d} numbers, more than this page can hold (${MAX_CELLS}). ` +
+        'Use a sample of the rows or fewer columns.',
+    );
+  }
+}
+
+/** CSV/TSV/ARFF table -> RawData. */
+export function validateTextTable(table: TextTable, name: string, opts: ValidateOptions = {}): Validated {
+  const { names, rows, rowNumbers, generatedNames } = table;
+  const notices: string[] = [];
+  if (!generatedNames) checkNames(names, table.headerRow, table.declared ? 'attribute list' : 'header');
+  if (rows.length === 0) {
+    throw new ImportError(
+      'HEADER_ONLY',
+      `The file has a header (${plural(names.length, 'column')}) but no data rows below it.`,
+      { row: table.headerRow ?? 1 },
+    );
+  }
+  const width = names.length;
+  for (let i = 0; i < rows.length; i++) {
+    const len = rows[i]!.length;
+    if (len !== width) {
+      const ref = generatedNames ? `row ${rowNumbers[0]} has ${width}` : `the header has ${width}`;
+      throw new ImportError(
+        'RAGGED',
+        `Row ${rowNumbers[i]} has ${plural(len, 'cell')} but ${ref}. ` +
+          `Check that line for a ${len < width ? 'missing cell' : 'extra cell or delimiter'} (a comma inside a value must be quoted).`,
+        { row: rowNumbers[i] },
+      );
+    }
+  }
+  const labelIdx = pickTextLabel(table, opts.labelColumn, notices);
+  const dropped: string[] = [];
+  const featureIdx: number[] = [];
+  for (let j = 0; j < width; j++) {
+    if (j === labelIdx) continue;
+    const kind = table.declared?.[j] ?? 'numeric';
+    if (kind === 'numeric') featureIdx.push(j);
+    else dropped.push(names[j]!);
+  }
+  if (dropped.length > 0) {
+    notices.push(`Dropped ${plural(dropped.length, 'non-numeric attribute')}: ${dropped.join(', ')}.`);
+  }
+  if (featureIdx.length === 0) {
+    throw new ImportError(
+      'NO_FEATURES',
+      labelIdx >= 0
+        ? `The only column is the label column ${quote(names[labelIdx]!)}: there are no feature columns to learn from.`
+        : 'The file has no numeric columns to learn from.',
+    );
+  }
+  const n = rows.length;
+  const d = featureIdx.length;
+  checkCellCount(n, d);
+  const values = new Float64Array(n * d);
+  const missing = table.missingToken;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    for (let k = 0; k < d; k++) {
+      const j = featureIdx[k]!;
+      const cell = row[j]!;
+      const s = cell.trim();
+      if (NUMBER_RE.test(s)) {
+        values[i * d + k] = Number(s);
+        continue;
+      }
+      const where = `Row ${rowNumbers[i]}, ${describeColumn(names[j]!, j, generatedNames)}`;
+      const details = { row: rowNumbers[i], column: names[j]! };
+      if (s === '') {
+        throw new ImportError(
+          'MISSING_VALUE',
+          `${where} is an empty cell. Every feature cell needs a number: fill it in, or delete the row or the column.`,
+          details,
+        );
+      }
+      if (s === missing || MISSING_TOKENS.has(s.toLowerCase())) {
+        throw new ImportError(
+          'MISSING_VALUE',
+          `${where} holds ${quote(s)}, a missing value. Every feature cell needs a number: fill it in, or delete the row or the column.`,
+          details,
+        );
+      }
+      if (NOT_FINITE_RE.test(s)) {
+        throw new ImportError(
+          'NOT_FINITE',
+          `${where} holds ${quote(s)}, which is not a finite number. Replace it with a number, or delete the row.`,
+          details,
+        );
+      }
+      throw new ImportError(
+        'NON_NUMERIC',
+        `${where} holds ${quote(s)}, which is not a number. Feature columns must hold numbers only: fix the cell, ` +
+          'delete the column, or choose it as the label column.',
+        details,
+      );
+    }
+  }
+  let labels: Uint8Array | null = null;
+  let anomalyValue: string | null = null;
+  if (labelIdx >= 0) {
+    const col = names[labelIdx]!;
+    const labelValues: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const cell = rows[i]![labelIdx]!.trim();
+      if (cell === '' || cell === missing) {
+        throw new ImportError(
+          'MISSING_VALUE',
+          `Row ${rowNumbers[i]}, the label ${describeColumn(col, labelIdx, generatedNames)}, is ${cell === '' ? 'empty' : `${quote(cell)} (missing)`}. ` +
+            'Every row needs a label: fill it in, or load the file without labels.',
+          { row: rowNumbers[i], column: col },
+        );
+      }
+      labelValues[i] = canonicalLabel(cell);
+    }
+    const res = labelsFromValues(labelValues, col, opts.anomalyValue);
+    labels = res.labels;
+    anomalyValue = res.anomalyValue;
+    notices.push(...res.notices);
+  }
+  const featureNames = featureIdx.map((j) => names[j]!);
+  const out = finish(name, values, n, featureNames, labels, notices, rowNumbers[0]!);
+  return { ...out, labelColumn: labelIdx >= 0 ? names[labelIdx]! : null, anomalyValue, columns: [...names] };
+}
+
+/** MAT/NPZ/HDF5 matrix -> RawData. */
+export function validateMatrix(m: MatrixInput, name: string, opts: ValidateOptions = {}): Validated {
+  const notices: string[] = [];
+  const { n, d } = m;
+  if (n === 0 || d === 0) {
+    throw new ImportError('EMPTY', `The matrix ${m.matrixName} in the file is empty (${n} x ${d}).`);
+  }
+  checkCellCount(n, d);
+  let values = m.values;
+  let names = m.names;
+  let label: { name: string; values: Float64Array } | null = null;
+  const opt = opts.labelColumn;
+  if (opt === undefined) {
+    label = m.vectors.find((v) => isLabelName(v.name)) ?? (m.vectors.length === 1 ? m.vectors[0]! : null);
+    if (label && !isLabelName(label.name)) notices.push(`Used the vector ${quote(label.name)} as the label.`);
+  } else if (opt !== null) {
+    label = m.vectors.find((v) => v.name === opt) ?? null;
+    if (!label) {
+      const j = names.indexOf(opt);
+      if (j < 0) {
+        throw new ImportError(
+          'LABEL_COLUMN_NOT_FOUND',
+          `There is no vector or column ${quote(opt)} to use as the label. The file has ${listValues([...m.vectors.map((v) => v.name), ...names])}.`,
+          { column: opt, values: [...m.vectors.map((v) => v.name), ...names] },
+        );
+      }
+      // take column j out of the matrix
+      const col = new Float64Array(n);
+      const rest = new Float64Array(n * (d - 1));
+      for (let i = 0; i < n; i++) {
+        for (let k = 0, o = 0; k < d; k++) {
+          const v = values[i * d + k]!;
+          if (k === j) col[i] = v;
+          else rest[i * (d - 1) + o++] = v;
+        }
+      }
+      label = { name: opt, values: col };
+      values = rest;
+      names = names.filter((_, k) => k !== j);
+      if (names.length === 0) throw new ImportError('NO_FEATURES', `Without the label column ${quote(opt)} no feature columns are left.`);
+    }
+  }
+  const dd = names.length;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < dd; k++) {
+      const v = values[i * dd + k]!;
+      if (!Number.isFinite(v)) {
+        throw new ImportError(
+          'NOT_FINITE',
+          `${m.matrixName} row ${i + 1}, column ${k + 1} (${names[k]}) is ${String(v)}, not a finite number. ` +
+            'Replace or remove such values before loading.',
+          { row: i + 1, column: names[k]! },
+        );
+      }
+    }
+  }
+  let labels: Uint8Array | null = null;
+  let anomalyValue: string | null = null;
+  if (label) {
+    const lv: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = label.values[i]!;
+      if (Number.isNaN(v)) {
+        throw new ImportError('MISSING_VALUE', `The label ${label.name} is NaN (missing) in row ${i + 1}. Every row needs a label.`, {
+          row: i + 1,
+          column: label.name,
+        });
+      }
+      lv[i] = Object.is(v, -0) ? '0' : String(v);
+    }
+    const res = labelsFromValues(lv, label.name, opts.anomalyValue);
+    labels = res.labels;
+    anomalyValue = res.anomalyValue;
+    notices.push(...res.notices);
+  }
+  const out = finish(name, values, n, names, labels, notices, 1, m.kind);
+  const columns = [...m.vectors.map((v) => v.name), ...m.names];
+  return { ...out, labelColumn: label ? label.name : null, anomalyValue, columns };
+}
+
+/** Shared last steps: enough rows, constant columns dropped. */
+function finish(
+  name: string,
+  values: Float64Array,
+  n: number,
+  featureNames: string[],
+  labels: Uint8Array | null,
+  notices: string[],
+  firstRow: number,
+  kind?: DataKind,
+): { data: RawData; notices: string[] } {
+  const d = featureNames.length;
+  if (n < 2) {
+    throw new ImportError(
+      'SINGLE_ROW',
+      `The file has only one data row (row ${firstRow}). Anomaly detection needs many rows: check that the whole file was saved.`,
+      { row: firstRow },
+    );
+  }
+  const keep: number[] = [];
+  const constant: string[] = [];
+  for (let k = 0; k < d; k++) {
+    const first = values[k]!;
+    let same = true;
+    for (let i = 1; i < n; i++) {
+      if (values[i * d + k] !== first) {
+        same = false;
+        break;
+      }
+    }
+    if (same) constant.push(featureNames[k]!);
+    else keep.push(k);
+  }
+  if (keep.length === 0) {
+    throw new ImportError(
+      'ALL_CONSTANT',
+      `Every feature column holds a single value in all ${n} rows (${listValues(featureNames)}), so there is nothing to learn from.`,
+    );
+  }
+  let out = values;
+  let outKind = kind;
+  if (constant.length > 0) {
+    const dk = keep.length;
+    out = new Float64Array(n * dk);
+    for (let i = 0; i < n; i++) for (let c = 0; c < dk; c++) out[i * dk + c] = values[i * d + keep[c]!]!;
+    const shown = constant.length > 10 ? `${constant.slice(0, 10).join(', ')} and ${constant.length - 10} more` : constant.join(', ');
+    notices.push(`Dropped ${plural(constant.length, 'constant column')}: ${shown}.`);
+    // an image loses its shape once pixels are dropped
+    if (outKind?.type === 'image') {
+      notices.push('The images are shown as a plain table since constant pixels were dropped.');
+      outKind = { type: 'tabular' };
+    }
+  }
+  const data: RawData = {
+    name,
+    n,
+    d: keep.length,
+    values: out,
+    labels,
+    featureNames: keep.map((k) => featureNames[k]!),
+    kind: outKind ?? { type: 'tabular' },
+  };
+  return { data, notices };
+}
+

@@ -1,0 +1,60 @@
+// The saved-session record: one shape for IndexedDB and for the exported session file.
+import type { RawData, RunConfig, StageSnapshot } from '../engine/types';
+import type { LabelsSnapshot } from './labels';
+import type { LabSettings } from './urlState';
+
+export const SCHEMA_VERSION = 2;
+
+/** A bundled dataset is saved by name; an imported one is saved whole (typed arrays included). */
+export type DatasetRef =
+  | { source: 'bundled'; name: string }
+  | { source: 'imported'; data: RawData; fileName?: string };
+
+/** One weight tensor, row-major float32 (tfjs order). */
+export interface WeightTensor {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+export interface ModelWeights {
+  /** the stage these weights finished training */
+  stage: number;
+  tensors: WeightTensor[];
+  /** hypersphere center */
+  c: Float32Array;
+  /** soft-boundary radius */
+  R: number;
+}
+
+export interface SessionRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  name: string;
+  /** ms since the epoch */
+  createdAt: number;
+  updatedAt: number;
+  dataset: DatasetRef;
+  settings: LabSettings;
+  /** the exact engine config of the run (seed, sizes, epochs); null before the first run */
+  config: RunConfig | null;
+  labels: LabelsSnapshot;
+  /** one per scored stage, in stage order */
+  rounds: StageSnapshot[];
+  model: ModelWeights | null;
+}
+
+/** What the session list shows (no heavy data). */
+export interface SessionSummary {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  dataset: string;
+  rounds: number;
+  decisions: number;
+}
+
+export function datasetName(d: DatasetRef): string {
+  return d.source === 'bundled' ? d.name : d.data.name;
+}

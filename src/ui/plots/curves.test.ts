@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { tinySnapshot } from './fixture';
+import { curveFromSnapshots, learningCurveFigure } from './learningCurve';
+import { lossCurveFigure } from './lossCurve';
+
+describe('learningCurveFigure', () => {
+  it('draws AUROC and AP per run against the number of labels', () => {
+    const snaps = [tinySnapshot({ stage: 0, labelled: [], auroc: 0.6, ap: 0.2 }), tinySnapshot()];
+    const pts = curveFromSnapshots(snaps);
+    expect(pts).toEqual([
+      { stage: 0, labels: 0, auroc: 0.6, ap: 0.2 },
+      { stage: 1, labels: 2, auroc: 0.75, ap: 0.5 },
+    ]);
+    const fig = learningCurveFigure([
+      { id: 'a', label: 'random', points: pts },
+      { id: 'b', label: 'abs', points: pts.slice(0, 1) },
+    ]);
+    expect(fig.data.map((t) => t.meta)).toEqual(['auroc:a', 'ap:a', 'auroc:b', 'ap:b']);
+    expect(fig.data[0]!.x).toEqual([0, 2]);
+    expect(fig.data[0]!.y).toEqual([0.6, 0.75]);
+    expect(fig.data[1]!.y).toEqual([0.2, 0.5]);
+    expect((fig.data[0]!.line as { color: string }).color).not.toBe((fig.data[2]!.line as { color: string }).color);
+  });
+});
+
+describe('lossCurveFigure', () => {
+  it('numbers epochs over the whole run and splits the two phases', () => {
+    const fig = lossCurveFigure([
+      { stage: 0, phase: 'pretrain', epoch: 1, loss: 0.5 },
+      { stage: 0, phase: 'pretrain', epoch: 2, loss: 0.4 },
+      { stage: 0, phase: 'train', epoch: 1, loss: 2 },
+      { stage: 1, phase: 'train', epoch: 1, loss: 1.5 },
+    ]);
+    expect(fig.data[0]!.x).toEqual([1, 2]);
+    expect(fig.data[0]!.y).toEqual([0.5, 0.4]);
+    expect(fig.data[1]!.x).toEqual([3, 4]);
+    expect(fig.data[1]!.y).toEqual([2, 1.5]);
+    expect((fig.layout.shapes as Array<{ x0: number }>).map((s) => s.x0)).toEqual([3.5]);
+  });
+});

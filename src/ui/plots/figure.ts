@@ -1,0 +1,34 @@
+// Loose plotly figure types: the pure plot builders return plain objects, the view casts them for Plotly.react.
+export interface Trace {
+  type: string;
+  name?: string;
+  x?: ArrayLike<number | string | null>;
+  y?: ArrayLike<number | string | null>;
+  [key: string]: unknown;
+}
+
+export type Layout = Record<string, unknown>;
+
+export interface Figure {
+  data: Trace[];
+  layout: Layout;
+}
+
+import { FONT } from './palette';
+
+/** Layout defaults shared by every plot: title, axis titles, big fonts, legend on top. */
+export function baseLayout(title: string, xTitle: string, yTitle: string, extra: Layout = {}): Layout {
+  return {
+    title: { text: title, font: { size: 20 }, x: 0.02, xanchor: 'left' },
+    font: FONT,
+    margin: { l: 70, r: 20, t: 56, b: 60 },
+    xaxis: { title: { text: xTitle }, zeroline: false },
+    yaxis: { title: { text: yTitle }, zeroline: false },
+    legend: { orientation: 'h', y: -0.18, x: 0, font: { size: 13 } },
+    hoverlabel: { font: { size: 15 } },
+    uirevision: 'keep',
+    paper_bgcolor: '#fff',
+    plot_bgcolor: '#fff',
+    ...extra,
+  };
+}

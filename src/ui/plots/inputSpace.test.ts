@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { tinySnapshot } from './fixture';
+import { boundaryScore, inputSpaceFigure } from './inputSpace';
+import { pointTable } from './points';
+
+const xy = Float32Array.of(0, 0, 1, 0, 2, 0, 0, 1, 1, 1, 2, 1);
+
+describe('inputSpaceFigure', () => {
+  it('draws the score field, the boundary contour at log10(R²) and the points at their inputs', () => {
+    const s = tinySnapshot();
+    const grid = { x: Float32Array.of(0, 1, 2), y: Float32Array.of(0, 1), z: Float32Array.of(1, 10, 100, 1000, 1, 1) };
+    const fig = inputSpaceFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, xy, grid, ['x1', 'x2']);
+    expect(fig.data[0]!.meta).toBe('field');
+    expect(fig.data[0]!.z).toEqual([[0, 1, 2], [3, 0, 0]].map((r) => r.map((v) => expect.closeTo(v, 9))));
+    expect((fig.data[1]!.contours as { value: number }).value).toBeCloseTo(Math.log10(2.25), 9);
+    const q = fig.data.find((t) => t.meta === 'queued')!;
+    expect(q.x).toEqual([2, 2]);
+    expect(q.y).toEqual([0, 1]);
+  });
+  it('falls back to the ABS boundary, then to the 90% quantile', () => {
+    expect(boundaryScore(tinySnapshot({ radius: 0 }))).toEqual({ value: 4, what: 'ABS boundary' });
+    // sorted scores 0.25, 1, 1, 4, 8, 9: floor(0.9 * 6) = 5 -> 9
+    expect(boundaryScore(tinySnapshot({ radius: 0, absBoundary: null }))).toEqual({ value: 9, what: '90% score quantile' });
+  });
+  it('colours a PCA scatter by log score when there is no grid', () => {
+    const s = tinySnapshot({ queued: [], labelled: [], pseudo: [] });
+    const fig = inputSpaceFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, xy, null, ['PC 1', 'PC 2'], true);
+    const u = fig.data.find((t) => t.meta === 'unlabelled')!;
+    expect((u.marker as { color: number[] }).color[2]).toBeCloseTo(Math.log10(9), 6);
+  });
+});

@@ -1,0 +1,61 @@
+// Plot 3, learning curve: AUROC and AP against the number of labels, one point per stage, runs overlaid.
+import type { StageSnapshot } from '../../engine/types';
+import { baseLayout, type Figure, type Trace } from './figure';
+import { RUN_COLOURS } from './palette';
+
+export interface CurvePoint {
+  stage: number;
+  labels: number;
+  auroc: number | null;
+  ap: number | null;
+}
+
+export interface RunCurve {
+  id: string;
+  label: string;
+  points: CurvePoint[];
+}
+
+export const LEARNING_EXPLAIN =
+  'Ranking quality (AUROC, solid; average precision, dashed) after each round, against how many labels were given; higher is better.';
+
+export function curveFromSnapshots(snaps: StageSnapshot[]): CurvePoint[] {
+  return snaps.map((s) => ({ stage: s.stage, labels: s.labelled.length, auroc: s.auroc, ap: s.ap }));
+}
+
+export function learningCurveFigure(runs: RunCurve[]): Figure {
+  const data: Trace[] = [];
+  runs.forEach((run, k) => {
+    const color = RUN_COLOURS[k % RUN_COLOURS.length]!;
+    const xs = run.points.map((p) => p.labels);
+    data.push({
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: `AUROC · ${run.label}`,
+      meta: `auroc:${run.id}`,
+      x: xs,
+      y: run.points.map((p) => p.auroc),
+      customdata: run.points.map((p) => p.stage),
+      hovertemplate: `${run.label}<br>stage %{customdata}, %{x} labels<br>AUROC %{y:.3f}<extra></extra>`,
+      line: { color, width: 3 },
+      marker: { size: 10, color },
+    });
+    data.push({
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: `AP · ${run.label}`,
+      meta: `ap:${run.id}`,
+      x: xs,
+      y: run.points.map((p) => p.ap),
+      customdata: run.points.map((p) => p.stage),
+      hovertemplate: `${run.label}<br>stage %{customdata}, %{x} labels<br>AP %{y:.3f}<extra></extra>`,
+      line: { color, width: 2, dash: 'dash' },
+      marker: { size: 8, color, symbol: 'square' },
+    });
+  });
+  const layout = baseLayout('Learning curve', 'labels given', 'AUROC / AP', {
+    yaxis: { title: { text: 'AUROC / AP' }, range: [0, 1.02], zeroline: false },
+    xaxis: { title: { text: 'labels given' }, rangemode: 'tozero', zeroline: false },
+  });
+  return { data, layout };
+}

@@ -1,0 +1,51 @@
+// Plot 4, training loss per epoch, streamed while a stage trains (autoencoder and one-class phases).
+import type { EpochLoss } from '../../worker/protocol';
+import { baseLayout, type Figure, type Trace } from './figure';
+import { OKABE_ITO } from './palette';
+
+export const LOSS_EXPLAIN =
+  'Mean loss of each training epoch: the autoencoder learns to reconstruct (pretrain), then the one-class loss pulls normal points toward c (train).';
+
+/** x = epoch counted over the whole run, so successive stages follow each other left to right. */
+export function lossCurveFigure(log: EpochLoss[]): Figure {
+  const ae: { x: number[]; y: number[]; s: number[] } = { x: [], y: [], s: [] };
+  const occ: { x: number[]; y: number[]; s: number[] } = { x: [], y: [], s: [] };
+  const stageStarts: Array<[number, number]> = [];
+  let lastStage = -1;
+  log.forEach((e, k) => {
+    if (e.stage !== lastStage) {
+      stageStarts.push([k, e.stage]);
+      lastStage = e.stage;
+    }
+    const tgt = e.phase === 'pretrain' ? ae : occ;
+    tgt.x.push(k + 1);
+    tgt.y.push(e.loss);
+    tgt.s.push(e.stage);
+  });
+  const data: Trace[] = [
+    {
+      type: 'scatter', mode: 'lines', name: 'autoencoder (pretrain)', meta: 'pretrain', x: ae.x, y: ae.y, customdata: ae.s,
+      hovertemplate: 'stage %{customdata}, epoch %{x}<br>reconstruction loss %{y:.4g}<extra></extra>',
+      line: { color: OKABE_ITO.sky, width: 3 },
+    },
+    {
+      type: 'scatter', mode: 'lines', name: 'one-class (train)', meta: 'train', x: occ.x, y: occ.y, customdata: occ.s, yaxis: 'y2',
+      hovertemplate: 'stage %{customdata}, epoch %{x}<br>one-class loss %{y:.4g}<extra></extra>',
+      line: { color: OKABE_ITO.vermillion, width: 3 },
+    },
+  ];
+  const shapes = stageStarts.slice(1).map(([k]) => ({
+    type: 'line', xref: 'x', yref: 'paper', x0: k + 0.5, x1: k + 0.5, y0: 0, y1: 1, line: { color: '#bbb', width: 1, dash: 'dot' },
+  }));
+  const annotations = stageStarts.map(([k, st]) => ({
+    x: k + 1, xref: 'x', y: 1, yref: 'paper', text: `stage ${st}`, showarrow: false, xanchor: 'left', yanchor: 'bottom', font: { size: 12, color: '#555' },
+  }));
+  const layout = baseLayout('Training loss per epoch', 'epoch (all stages)', 'reconstruction loss', {
+    yaxis: { title: { text: 'reconstruction loss', font: { color: OKABE_ITO.blue } }, type: 'log', zeroline: false },
+    yaxis2: { title: { text: 'one-class loss', font: { color: OKABE_ITO.vermillion } }, type: 'log', overlaying: 'y', side: 'right', zeroline: false },
+    margin: { l: 70, r: 70, t: 56, b: 60 },
+    shapes,
+    annotations,
+  });
+  return { data, layout };
+}

@@ -1,0 +1,76 @@
+// Per-point facts shared by every view: state (unlabelled, labelled, pseudo, queued), rank, hover text.
+import type { Label, StageSnapshot } from '../../engine/types';
+import type { PointState } from './palette';
+
+/** What the views need beyond the snapshot: pending answers, truth, the hovered point. */
+export interface ViewState {
+  /** answers given in the page but not yet submitted (human oracle) */
+  answers?: ReadonlyMap<number, Label>;
+  /** ground truth per pool index (null when the data has no labels) */
+  truth: Uint8Array | null;
+  showTruth: boolean;
+  hover: number | null;
+}
+
+/** 1 = highest score (most anomalous); ties keep index order. */
+export function scoreRanks(scores: ArrayLike<number>): Int32Array {
+  const n = scores.length;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const rank = new Int32Array(n);
+  idx.forEach((i, r) => (rank[i] = r + 1));
+  return rank;
+}
+
+export interface PointTable {
+  state: PointState[];
+  /** 1-based query order for queued points, 0 otherwise */
+  queueNo: Int32Array;
+  rank: Int32Array;
+  labelled: Map<number, Label>;
+}
+
+/** Classifies every point; priority queued > labelled > pseudo > unlabelled. */
+export function pointTable(s: StageSnapshot, answers?: ReadonlyMap<number, Label>): PointTable {
+  const n = s.scores.length;
+  const state: PointState[] = new Array(n).fill('unlabelled');
+  const labelled = new Map<number, Label>(s.labelled);
+  for (const i of s.pseudo) if (i < n) state[i] = 'pseudo';
+  for (const [i, l] of labelled) if (i < n) state[i] = l === 1 ? 'anomaly' : 'normal';
+  const queueNo = new Int32Array(n);
+  s.queued.forEach((i, k) => {
+    if (i < n && queueNo[i] === 0) {
+      queueNo[i] = k + 1;
+      state[i] = 'queued';
+    }
+  });
+  if (answers) for (const [i, l] of answers) if (i < n && state[i] !== 'queued') state[i] = l === 1 ? 'anomaly' : 'normal';
+  return { state, queueNo, rank: scoreRanks(s.scores), labelled };
+}
+
+export function labelText(i: number, t: PointTable, truth: Uint8Array | null, answers?: ReadonlyMap<number, Label>): string {
+  const given = answers?.get(i) ?? t.labelled.get(i);
+  const parts: string[] = [];
+  if (t.queueNo[i]) parts.push(`queued #${t.queueNo[i]}`);
+  if (given !== undefined) parts.push(given === 1 ? 'labelled anomaly' : 'labelled normal');
+  else if (t.state[i] === 'pseudo') parts.push('pseudo-abnormal');
+  else if (!t.queueNo[i]) parts.push('unlabelled');
+  if (truth) parts.push(`truth: ${truth[i] ? 'anomaly' : 'normal'}`);
+  return parts.join(', ');
+}
+
+/** customdata rows [index, score, rank, label text] for the given indices. */
+export function hoverRows(idx: number[], s: StageSnapshot, t: PointTable, truth: Uint8Array | null, answers?: ReadonlyMap<number, Label>) {
+  return idx.map((i) => [i, s.scores[i]!, t.rank[i]!, labelText(i, t, truth, answers)]);
+}
+
+export function hoverTemplate(n: number): string {
+  return `point %{customdata[0]}<br>score %{customdata[1]:.4g}<br>rank %{customdata[2]} of ${n}<br>%{customdata[3]}<extra></extra>`;
+}
+
+export function groupIndices(t: PointTable): Record<PointState, number[]> {
+  const g: Record<PointState, number[]> = { unlabelled: [], normal: [], anomaly: [], pseudo: [], queued: [] };
+  t.state.forEach((st, i) => g[st].push(i));
+  g.queued.sort((a, b) => t.queueNo[a]! - t.queueNo[b]!);
+  return g;
+}

@@ -1,0 +1,189 @@
+// Backend detection and the timing probe; runs in the worker (imports tfjs and every backend package).
+import { tf } from '../engine/tf';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import thrUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { BACKENDS, type BackendChoice, type BackendName, type BackendProbe, type BackendReport } from './protocol';
+import { chooseBackend } from './choice';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmUrl,
+  'tfjs-backend-wasm-simd.wasm': simdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': thrUrl,
+});
+
+/** Shape of the network the probe trains: like the real one for the current data. */
+export interface ProbeShape {
+  d: number;
+  hDims: number[];
+  repDim: number;
+  batch: number;
+}
+
+export const DEFAULT_PROBE: ProbeShape = { d: 2, hDims: [32, 16], repDim: 8, batch: 128 };
+
+interface Detected {
+  available: boolean;
+  software: boolean;
+  detail: string;
+  note: string | null;
+}
+
+async function detectWebGPU(): Promise<Detected> {
+  const gpu = (self.navigator as Navigator & { gpu?: GPU }).gpu;
+  if (!gpu) return { available: false, software: false, detail: 'no navigator.gpu', note: 'not supported by this browser' };
+  let adapter: GPUAdapter | null = null;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch (e) {
+    return { available: false, software: false, detail: String(e), note: `no adapter (${String(e)})` };
+  }
+  if (!adapter) return { available: false, software: false, detail: 'requestAdapter() returned null', note: 'no GPU adapter' };
+  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
+  const fallback =
+    (info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined)?.isFallbackAdapter ??
+    (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter ??
+    false;
+  const arch = info?.architecture ?? '';
+  const software = fallback || /swiftshader/i.test(arch) || /swiftshader/i.test(info?.description ?? '');
+  const detail = [info?.vendor, arch, info?.description].filter((s) => s).join(' ') || 'adapter';
+  return { available: true, software, detail: software ? `software adapter (${detail})` : detail, note: null };
+}
+
+function detectWebGL(): Detected {
+  if (typeof OffscreenCanvas === 'undefined') {
+    return { available: false, software: false, detail: 'no OffscreenCanvas in workers', note: 'no OffscreenCanvas in workers' };
+  }
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+  if (!gl) return { available: false, software: false, detail: 'no WebGL2 context', note: 'no WebGL2 context' };
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  const software = /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+  const short = software ? 'SwiftShader (software) renderer' : renderer;
+  return { available: true, software, detail: short, note: null };
+}
+
+function detectWasm(): Detected {
+  if (typeof WebAssembly === 'undefined') return { available: false, software: false, detail: 'no WebAssembly', note: 'no WebAssembly' };
+  // smallest module using a v128 op: validates only where SIMD is supported
+  const simd = WebAssembly.validate(
+    new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]),
+  );
+  return { available: true, software: false, detail: simd ? 'SIMD' : 'no SIMD', note: null };
+}
+
+async function detect(b: BackendName): Promise<Detected> {
+  try {
+    if (b === 'webgpu') return await detectWebGPU();
+    if (b === 'webgl') return detectWebGL();
+    if (b === 'wasm') return detectWasm();
+    return { available: true, software: false, detail: 'plain JavaScript', note: null };
+  } catch (e) {
+    return { available: false, software: false, detail: String(e), note: `detection failed: ${String(e)}` };
+  }
+}
+
+/** Switch tfjs to a backend; false (never throws) when it cannot start. */
+export async function startBackend(b: BackendName): Promise<boolean> {
+  try {
+    const ok = await tf.setBackend(b);
+    if (!ok) return false;
+    await tf.ready();
+    return tf.getBackend() === b;
+  } catch {
+    return false;
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** A few Adam steps of an MLP like the real encoder; returns the median ms per step (synchronised). */
+export async function timeSteps(shape: ProbeShape, warmup = 2, steps = 5): Promise<number> {
+  const dims = [shape.d, ...shape.hDims, shape.repDim];
+  const ws = dims.slice(0, -1).map((inDim, i) => tf.variable(tf.randomUniform([inDim, dims[i + 1]!], -1 / Math.sqrt(inDim), 1 / Math.sqrt(inDim), 'float32', 7 + i)));
+  const x = tf.randomUniform([shape.batch, shape.d], 0, 1, 'float32', 3);
+  const c = tf.fill([1, shape.repDim], 0.1);
+  const opt = tf.train.adam(1e-3);
+  const lossFn = () => {
+    let h: tf.Tensor = x;
+    ws.forEach((w, i) => {
+      h = tf.matMul(h, w);
+      if (i < ws.length - 1) h = tf.leakyRelu(h, 0.01);
+    });
+    return tf.mean(tf.sum(tf.square(tf.sub(h, c)), 1)) as tf.Scalar;
+  };
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < warmup + steps; i++) {
+      const t0 = performance.now();
+      const cost = tf.tidy(() => opt.minimize(lossFn, true, ws));
+      await cost!.data();
+      cost!.dispose();
+      if (i >= warmup) times.push(performance.now() - t0);
+    }
+  } finally {
+    opt.dispose();
+    ws.forEach((w) => w.dispose());
+    x.dispose();
+    c.dispose();
+  }
+  return median(times);
+}
+
+/**
+ * Detects all four backends and times the probe on the hardware ones (software ones too when probeAll).
+ * Software GPU backends are skipped by default: their first step compiles shaders for seconds.
+ */
+export async function probeBackends(shape: ProbeShape, opts: { probeAll?: boolean; only?: BackendName } = {}): Promise<BackendProbe[]> {
+  const out: BackendProbe[] = [];
+  for (const name of BACKENDS) {
+    const det = await detect(name);
+    const probe: BackendProbe = { name, available: det.available, software: det.software, detail: det.detail, stepMs: null, note: det.note };
+    out.push(probe);
+    if (!det.available) continue;
+    const wanted = opts.only ? opts.only === name : opts.probeAll || !det.software;
+    if (!wanted) {
+      probe.note = opts.only
+        ? 'not probed (another backend was requested)'
+        : `${det.detail}, not probed (software GPU backends are typically 10-30x slower than WASM)`;
+      continue;
+    }
+    if (!(await startBackend(name))) {
+      probe.available = false;
+      probe.note = 'failed to initialise';
+      continue;
+    }
+    try {
+      probe.stepMs = await timeSteps(shape);
+    } catch (e) {
+      probe.available = false;
+      probe.note = `probe failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  return out;
+}
+
+/** Probe, choose and switch to the chosen backend; falls through the order when the choice fails to start. */
+export async function selectBackend(requested: BackendChoice, shape: ProbeShape, probeAll = false): Promise<BackendReport> {
+  const probes = await probeBackends(shape, { probeAll, only: requested === 'auto' || probeAll ? undefined : requested });
+  let report = chooseBackend(probes, requested);
+  if (await startBackend(report.active)) return report;
+  for (const p of probes) {
+    if (p.name === report.active || !p.available) continue;
+    if (await startBackend(p.name)) {
+      report = { ...report, active: p.name, how: 'fallback', reason: `${report.active} failed to start; running on ${p.name}. ${report.reason}` };
+      return report;
+    }
+  }
+  if (await startBackend('cpu')) return { ...report, active: 'cpu', how: 'fallback', reason: `Every other backend failed; running on the CPU. ${report.reason}` };
+  throw new Error('No TensorFlow.js backend could start in this browser.');
+}

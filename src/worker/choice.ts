@@ -1,0 +1,56 @@
+// Pure backend choice: given what was detected and measured, pick one and say why in a sentence.
+import { BACKENDS, type BackendChoice, type BackendName, type BackendProbe, type BackendReport } from './protocol';
+
+const TITLE: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+export function backendTitle(b: BackendName): string {
+  return TITLE[b];
+}
+
+/** Fallback order after a failure: the fastest measured first, then the fixed order, never the failed one. */
+export function fallbackOrder(probes: BackendProbe[], failed: BackendName[]): BackendName[] {
+  const usable = probes.filter((p) => p.available && !failed.includes(p.name));
+  const measured = usable.filter((p) => p.stepMs !== null).sort((a, b) => a.stepMs! - b.stepMs!).map((p) => p.name);
+  const rest = BACKENDS.filter((b) => usable.some((p) => p.name === b) && !measured.includes(b));
+  const order = [...measured, ...rest];
+  // cpu always works, keep it as the last resort even if detection did not list it
+  if (!order.includes('cpu') && !failed.includes('cpu')) order.push('cpu');
+  return order;
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+}
+
+function ratio(slow: number, fast: number): string {
+  const r = slow / fast;
+  return r >= 10 ? `${r.toFixed(0)}x` : `${r.toFixed(1)}x`;
+}
+
+/** Picks the backend: the requested one when it is available, else the fastest probed one. */
+export function chooseBackend(probes: BackendProbe[], requested: BackendChoice): BackendReport {
+  const measured = probes.filter((p) => p.available && p.stepMs !== null).sort((a, b) => a.stepMs! - b.stepMs!);
+  const fastest = measured[0];
+  const req = requested === 'auto' ? null : probes.find((p) => p.name === requested);
+  if (req && req.available) {
+    const parts = [`${TITLE[req.name]} as requested`];
+    if (req.stepMs !== null) parts.push(`${fmtMs(req.stepMs)} per training step`);
+    if (fastest && req.stepMs !== null && fastest.name !== req.name) {
+      parts.push(`${TITLE[fastest.name]} measured ${ratio(req.stepMs, fastest.stepMs!)} faster`);
+    }
+    if (req.software) parts.push(`${req.detail}`);
+    return { active: req.name, how: 'requested', probes, reason: parts.join('; ') + '.' };
+  }
+  const pick = fastest?.name ?? fallbackOrder(probes, [])[0]!;
+  const parts: string[] = [];
+  if (req && !req.available) parts.push(`${TITLE[req.name]} was requested but is not available here (${req.note ?? req.detail})`);
+  if (fastest) parts.push(`${TITLE[pick]} is the fastest: ${fmtMs(fastest.stepMs!)} per training step`);
+  else parts.push(`${TITLE[pick]}: no backend could be measured`);
+  for (const p of probes) {
+    if (p.name === pick) continue;
+    if (!p.available) parts.push(`${TITLE[p.name]}: ${p.note ?? 'not available'}`);
+    else if (p.stepMs !== null && fastest) parts.push(`${TITLE[p.name]}${p.software ? ` (${p.detail})` : ''} ${ratio(p.stepMs, fastest.stepMs!)} slower`);
+    else if (p.note) parts.push(`${TITLE[p.name]}: ${p.note}`);
+  }
+  return { active: pick, how: 'auto', probes, reason: parts.join('; ') + '.' };
+}

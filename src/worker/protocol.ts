@@ -1,0 +1,125 @@
+// Typed messages between the page and the lab worker: plain data and typed arrays only (structured clone + transfer).
+import type { Label, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from '../engine/types';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendChoice = BackendName | 'auto';
+export type Preset = 'paper' | 'interactive';
+export type OracleKind = 'simulated' | 'human';
+
+/** What the page may change in a run (everything else comes from makeConfig's preset). */
+export interface ConfigRequest {
+  preset: Preset;
+  overrides: Partial<RunConfig>;
+}
+
+/** One backend as detected and (maybe) probed in this browser. */
+export interface BackendProbe {
+  name: BackendName;
+  /** present and initialised */
+  available: boolean;
+  /** software implementation (WebGPU fallback adapter, SwiftShader WebGL) */
+  software: boolean;
+  /** adapter / renderer / SIMD description */
+  detail: string;
+  /** median time of one training step of the probe MLP, null when not probed */
+  stepMs: number | null;
+  /** why it was skipped or failed, null when probed fine */
+  note: string | null;
+}
+
+export interface BackendReport {
+  active: BackendName;
+  /** auto choice, URL/menu override, or fallback after a failure */
+  how: 'auto' | 'requested' | 'fallback';
+  probes: BackendProbe[];
+  /** one sentence for the page: which backend runs and why */
+  reason: string;
+}
+
+export type Command =
+  | { type: 'init'; backend: BackendChoice; probeAll?: boolean }
+  | { type: 'setData'; data: RawData; inputProjection?: boolean }
+  | { type: 'configure'; config: ConfigRequest }
+  | { type: 'trainRound'; oracle: OracleKind }
+  | { type: 'runRounds'; rounds: number }
+  | { type: 'step' }
+  | { type: 'submitLabels'; answers: Array<[number, Label]> }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'cancel' }
+  | { type: 'reset' }
+  | { type: 'setBackend'; backend: BackendChoice };
+
+/** Losses of finished epochs since the last progress message (progress itself is throttled). */
+export interface EpochLoss {
+  stage: number;
+  phase: Phase;
+  epoch: number;
+  loss: number;
+}
+
+/** Score field over a regular grid of the 2-D input plane (raw units), row-major ny x nx. */
+export interface ScoreGrid {
+  x: Float32Array;
+  y: Float32Array;
+  z: Float32Array;
+}
+
+export interface SnapshotMessage {
+  snapshot: StageSnapshot;
+  /** present for 2-D data */
+  grid: ScoreGrid | null;
+  /** pool row -> original row, so the page can draw the raw inputs */
+  order: Int32Array;
+}
+
+export interface WorkerState {
+  state: SessionState;
+  stage: number;
+  nextPhase: Phase;
+  /** a command is running */
+  busy: boolean;
+  paused: boolean;
+  /** what is running, in words */
+  activity: string;
+  queue: number[];
+  labelled: number;
+  config: RunConfig | null;
+  n: number;
+}
+
+export type WorkerEvent =
+  | { type: 'ready'; backend: BackendReport }
+  | { type: 'progress'; progress: ProgressEvent; losses: EpochLoss[] }
+  | ({ type: 'snapshot' } & SnapshotMessage)
+  | { type: 'inputProjection'; xy: Float32Array; explained: [number, number] }
+  | { type: 'phase'; phase: Phase; stage: number }
+  | { type: 'state'; state: WorkerState }
+  | { type: 'error'; message: string; fatal: boolean };
+
+/** Transfer list for a snapshot message: the buffers belong to fresh copies made for sending. */
+export function snapshotTransfer(m: SnapshotMessage): Transferable[] {
+  const t: Transferable[] = [m.snapshot.scores.buffer, m.snapshot.embedding.buffer, m.snapshot.center.buffer, m.order.buffer];
+  if (m.grid) t.push(m.grid.x.buffer, m.grid.y.buffer, m.grid.z.buffer);
+  return t as Transferable[];
+}
+
+/** Copy a snapshot's typed arrays so the engine keeps its own (transfer detaches the sent buffers). */
+export function cloneSnapshot(s: StageSnapshot): StageSnapshot {
+  return {
+    ...s,
+    scores: s.scores.slice(),
+    embedding: s.embedding.slice(),
+    center: s.center.slice(),
+    queued: [...s.queued],
+    pseudo: [...s.pseudo],
+    labelled: s.labelled.map(([i, l]) => [i, l] as [number, Label]),
+    aeLoss: [...s.aeLoss],
+    occLoss: [...s.occLoss],
+  };
+}
+
+export function isBackendName(s: string | null | undefined): s is BackendName {
+  return !!s && (BACKENDS as readonly string[]).includes(s);
+}
