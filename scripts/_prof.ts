@@ -4,7 +4,7 @@ import { pretrainAe } from '../src/engine/pretrain';
 import { Rng } from '../src/engine/rng';
 import { Ticker } from '../src/engine/loop';
 const be = (process.argv[2] as any) ?? 'wasm';
-await nodeBackend(be);
+await nodeBackend(be); if (process.argv[3]) tf.enableProdMode();
 const n = 256, d = 9;
 const x = tf.randomUniform([n, d]) as tf.Tensor2D;
 const sizes = { hDims: [32, 16], repDim: 8, batchSize: 128, k: 6 };

@@ -61,8 +61,8 @@ export function baseLoss(loss: Loss, D: Tensor1D, m: BatchMasks, r2: Tensor | nu
       return tf.add(r2, tf.mul(tf.mean(masked(tf.relu(tf.sub(D, r2)), m.keep)), 1 / NU));
     case 'dsad': {
       if (!m.keep || !m.abnormal) return tf.mean(D);
-      // keep*(1-abnormal) = labelled normal / unlabelled; abnormal gets the reciprocal; pseudo gets 0
-      const pulled = tf.mul(D, tf.sub(m.keep, m.abnormal));
+      // keep = unlabelled / labelled normal; labelled abnormal gets the reciprocal; pseudo gets 0
+      const pulled = tf.mul(D, m.keep);
       const pushed = tf.mul(tf.reciprocal(tf.add(D, SAD_EPS)), m.abnormal);
       return tf.mean(tf.add(pulled, pushed));
     }

@@ -91,9 +91,11 @@ function corrupt(what: string): never {
 
 /** True when bytes start like a MATLAB 5 file (text header, version 0x0100, endian mark). */
 export function isMatV5(bytes: Uint8Array): boolean {
-  if (bytes.length < 128) return startsWithMatlab(bytes);
+  if (!startsWithMatlab(bytes) || bytes.length < 128) return false;
   const mark = String.fromCharCode(bytes[126]!, bytes[127]!);
-  return startsWithMatlab(bytes) && (mark === 'IM' || mark === 'MI');
+  // version 0x0100 (v7.3 files carry the same text header with 0x0200 and HDF5 after it)
+  const version = mark === 'IM' ? bytes[124]! | (bytes[125]! << 8) : mark === 'MI' ? (bytes[124]! << 8) | bytes[125]! : 0;
+  return version === 0x0100;
 }
 
 export function startsWithMatlab(bytes: Uint8Array): boolean {

@@ -125,9 +125,9 @@ export async function timeSteps(shape: ProbeShape, warmup = 2, steps = 5): Promi
   try {
     for (let i = 0; i < warmup + steps; i++) {
       const t0 = performance.now();
-      const cost = tf.tidy(() => opt.minimize(lossFn, true, ws));
-      await cost!.data();
-      cost!.dispose();
+      const cost = tf.tidy(() => opt.minimize(lossFn, true, ws) as tf.Scalar);
+      await cost.data();
+      cost.dispose();
       if (i >= warmup) times.push(performance.now() - t0);
     }
   } finally {

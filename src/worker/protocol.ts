@@ -11,6 +11,8 @@ export type OracleKind = 'simulated' | 'human';
 export interface ConfigRequest {
   preset: Preset;
   overrides: Partial<RunConfig>;
+  /** queries per round; null = the dataset's size table */
+  k?: number | null;
 }
 
 /** One backend as detected and (maybe) probed in this browser. */
@@ -41,15 +43,19 @@ export type Command =
   | { type: 'init'; backend: BackendChoice; probeAll?: boolean }
   | { type: 'setData'; data: RawData; inputProjection?: boolean }
   | { type: 'configure'; config: ConfigRequest }
-  | { type: 'trainRound'; oracle: OracleKind }
+  /** answer the open queue (simulated oracle, or the given answers), then train, score and query one stage */
+  | { type: 'trainRound'; oracle: OracleKind; answers?: Array<[number, Label]> }
   | { type: 'runRounds'; rounds: number }
-  | { type: 'step' }
+  /** one phase of the stage (the teaching stepper) */
+  | { type: 'step'; oracle: OracleKind; answers?: Array<[number, Label]> }
   | { type: 'submitLabels'; answers: Array<[number, Label]> }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'cancel' }
   | { type: 'reset' }
-  | { type: 'setBackend'; backend: BackendChoice };
+  | { type: 'setBackend'; backend: BackendChoice }
+  /** test hook: the next progress callback throws like a lost GPU device */
+  | { type: 'debugFailNext' };
 
 /** Losses of finished epochs since the last progress message (progress itself is throttled). */
 export interface EpochLoss {

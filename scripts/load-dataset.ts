@@ -1,0 +1,17 @@
+// Resolve a dataset argument: a file path, or the name of a bundled dataset in public/datasets.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importFile } from '../src/io/importFile';
+import type { RawData } from '../src/engine/types';
+
+const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'datasets');
+
+export async function loadDataset(arg: string): Promise<RawData> {
+  const path = existsSync(arg) ? arg : join(BUNDLED, `${arg}.csv`);
+  if (!existsSync(path)) throw new Error(`No file '${arg}' and no bundled dataset of that name in public/datasets.`);
+  const res = await importFile(basename(path), new Uint8Array(readFileSync(path)));
+  for (const note of res.notices) console.error(`note: ${note}`);
+  // the paper's sizes are keyed by dataset name: 'cardio.csv' -> 'cardio'
+  return { ...res.data, name: basename(path).replace(/\.[^.]*$/, '') };
+}

@@ -1,0 +1,178 @@
+import 'fake-indexeddb/auto';
+import { createStore, set } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import type { RawData, StageSnapshot } from '../engine/types';
+import { createLabelsStore } from './labels';
+import { openSessionStorage } from './persist';
+import { migrate } from './persist-migrate';
+import type { SessionRecordV1 } from './persist-migrate';
+import type { SessionRecord } from './persist-types';
+import { DEFAULT_SETTINGS } from './urlState';
+
+let dbCount = 0;
+/** a fresh database per test, a clock that ticks by 1 ms, and predictable ids */
+function env() {
+  const dbName = `test-${++dbCount}`;
+  let t = 1_000;
+  let id = 0;
+  const open = () => openSessionStorage({ dbName, now: () => t++, newId: () => `s${++id}` });
+  return { dbName, open };
+}
+
+export function snapshot(stage: number, labelled: Array<[number, 0 | 1]> = []): StageSnapshot {
+  return {
+    stage, scores: new Float32Array([0.5, 1.25, 3 + stage]), embedding: new Float32Array([1, 2, 3, 4, 5, 6]), repDim: 2,
+    center: new Float32Array([0.25, -0.5]), radius: 0, qp: stage === 0 ? null : 0.1, absBoundary: stage === 0 ? null : 1.5,
+    queued: [2], pseudo: [], labelled, auroc: 0.75, ap: 0.5, aurocUnlabelled: null, aeLoss: [0.3, 0.2], occLoss: [NaN, 0.1], seconds: 1.5,
+  };
+}
+
+const imported: RawData = {
+  name: 'my-data', n: 3, d: 2, values: new Float64Array([1, 2, 3, 4, 5, 6.5]), labels: new Uint8Array([0, 0, 1]),
+  featureNames: ['a', 'b'], kind: { type: 'tabular' },
+};
+
+describe('session storage', () => {
+  it('writes a session and finds all of it again from a new storage instance', async () => {
+    const { open } = env();
+    const a = open();
+    const r = await a.create({ name: 'First', dataset: { source: 'imported', data: imported, fileName: 'my.csv' }, settings: { ...DEFAULT_SETTINGS, seed: 3 } });
+    expect(r).toMatchObject({ id: 's1', name: 'First', createdAt: 1000, updatedAt: 1000, rounds: [], model: null, config: null });
+    await a.saveRound('s1', snapshot(0));
+    await a.saveRound('s1', snapshot(1, [[2, 1]]));
+    const model = { stage: 1, tensors: [{ name: 'enc/w0', shape: [2, 2], values: new Float32Array([1, -2, 3.5, 4]) }], c: new Float32Array([0.1, 0.2]), R: 0.7 };
+    await a.saveModel('s1', model);
+    // decisions go through the labels store, which writes before it acknowledges
+    const labels = createLabelsStore({ save: (s) => a.saveLabels('s1', s), now: () => 5000 });
+    await labels.getState().setQueue([2, 0], 1);
+    await labels.getState().decideCurrent('anomaly');
+    await labels.getState().decideCurrent('skip');
+    await a.setLastSessionId('s1');
+
+    const b = open(); // as after a page reload
+    expect(await b.getLastSessionId()).toBe('s1');
+    const back = await b.load('s1');
+    expect(back.dataset).toEqual({ source: 'imported', data: imported, fileName: 'my.csv' });
+    expect((back.dataset as { data: RawData }).data.values).toBeInstanceOf(Float64Array);
+    expect(back.settings).toEqual({ ...DEFAULT_SETTINGS, seed: 3 });
+    expect(back.rounds).toEqual([snapshot(0), snapshot(1, [[2, 1]])]);
+    expect(back.rounds[1].scores).toBeInstanceOf(Float32Array);
+    expect(back.model).toEqual(model);
+    expect(back.labels).toEqual({
+      round: 1, queue: [2, 0], cursor: 1,
+      history: [
+        { seq: 1, index: 0, label: 'skip', round: 1, time: 5000, source: 'key' },
+        { seq: 0, index: 2, label: 'anomaly', round: 1, time: 5000, source: 'key' },
+      ],
+    });
+    expect(back.updatedAt).toBeGreaterThan(back.createdAt);
+  });
+
+  it('lists, renames and deletes sessions', async () => {
+    const { open } = env();
+    const a = open();
+    await a.create({ name: 'Alpha', dataset: { source: 'bundled', name: 'glass' }, settings: DEFAULT_SETTINGS });
+    await a.create({ name: '  Beta  ', dataset: { source: 'imported', data: imported }, settings: DEFAULT_SETTINGS });
+    await a.saveRound('s1', snapshot(0));
+    await a.setLastSessionId('s2');
+    expect(await a.list()).toEqual([
+      { id: 's2', name: 'Beta', createdAt: 1001, updatedAt: 1001, dataset: 'my-data', rounds: 0, decisions: 0 },
+      { id: 's1', name: 'Alpha', createdAt: 1000, updatedAt: 1000, dataset: 'glass', rounds: 1, decisions: 0 },
+    ]);
+    await a.rename('s1', 'Alpha 2');
+    expect((await open().list()).map((s) => [s.id, s.name])).toEqual([['s1', 'Alpha 2'], ['s2', 'Beta']]);
+    await expect(a.rename('s1', '   ')).rejects.toThrow('A session name cannot be empty');
+    await expect(a.rename('nope', 'x')).rejects.toThrow("No saved session with id 'nope'");
+    await a.remove('s2');
+    expect((await a.list()).map((s) => s.id)).toEqual(['s1']);
+    expect(await a.getLastSessionId()).toBe(null); // it pointed at the deleted session
+    await expect(a.load('s2')).rejects.toThrow("No saved session with id 's2'");
+    await a.remove('s1');
+    expect(await open().list()).toEqual([]);
+  });
+
+  it('save replaces the rounds; saveRound drops later stages; truncateRounds drops from a stage', async () => {
+    const { open } = env();
+    const a = open();
+    const r = await a.create({ name: 'x', dataset: { source: 'bundled', name: 'glass' }, settings: DEFAULT_SETTINGS });
+    await a.save({ ...r, rounds: [snapshot(0), snapshot(1), snapshot(2)] });
+    expect((await a.load('s1')).rounds.map((s) => s.stage)).toEqual([0, 1, 2]);
+    await a.saveRound('s1', { ...snapshot(1), auroc: 0.9 });
+    expect((await a.load('s1')).rounds.map((s) => [s.stage, s.auroc])).toEqual([[0, 0.75], [1, 0.9]]);
+    await a.truncateRounds('s1', 0);
+    expect((await a.load('s1')).rounds).toEqual([]);
+    const saved = await a.save({ ...r, rounds: Array.from({ length: 12 }, (_, i) => snapshot(i)) });
+    expect(saved.updatedAt).toBeGreaterThan(r.updatedAt);
+    expect((await a.load('s1')).rounds.map((s) => s.stage)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('migrates a v1 session stored by an older version on load, writes it back, and then accepts label writes', async () => {
+    const { dbName, open } = env();
+    const raw = createStore(dbName, 'sessions');
+    // what v1 kept under session:<id>: labels as index -> 0/1, the queue beside them, no history
+    await set('session:old', {
+      schemaVersion: 1, id: 'old', name: 'Old one', createdAt: 10, updatedAt: 20, datasetName: 'glass',
+      settings: { dataset: 'glass', loss: 'dsad' }, config: null, labels: { 4: 1, 2: 0, 7: 0 }, queue: [9, 8], round: 2,
+    }, raw);
+    await set('data:old', { source: 'bundled', name: 'glass' }, raw);
+    await set('rounds:old:000000', snapshot(0), raw);
+    await set('rounds:old:000001', snapshot(1, [[4, 1]]), raw);
+    await set('rounds:old:000002', snapshot(2, [[4, 1], [2, 0], [7, 0]]), raw);
+    const a = open();
+    expect((await a.list())[0]).toMatchObject({ id: 'old', decisions: 3, rounds: 3 });
+    // a label write before any load upgrades the record first
+    await a.saveLabels('old', { round: 2, queue: [9, 8], cursor: 1, history: [] });
+    const r = await open().load('old');
+    expect(r.schemaVersion).toBe(2);
+    expect(r.labels).toEqual({ round: 2, queue: [9, 8], cursor: 1, history: [] });
+    expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, dataset: 'glass', loss: 'dsad' });
+    expect(r.rounds.length).toBe(3);
+  });
+});
+
+describe('migrate', () => {
+  const v1: SessionRecordV1 = {
+    schemaVersion: 1, id: 'a', name: 'n', createdAt: 1, updatedAt: 99,
+    dataset: { source: 'bundled', name: 'ionosphere' }, settings: DEFAULT_SETTINGS, config: null,
+    labels: { 7: 0, 4: 1, 2: 0, 11: 1 }, queue: [11, 3], round: 2,
+    rounds: [snapshot(0), snapshot(1, [[4, 1]]), snapshot(2, [[4, 1], [2, 0], [7, 0]])], model: null,
+  };
+
+  it('turns v1 labels into a v2 history, newest first, rounds inferred from the snapshots', () => {
+    const r = migrate(v1);
+    expect(r.schemaVersion).toBe(2);
+    expect(r.labels).toEqual({
+      round: 2, queue: [11, 3], cursor: 0,
+      history: [
+        // 11 was not trained with yet: the current round
+        { seq: 3, index: 11, label: 'anomaly', round: 2, time: 99, source: 'key' },
+        { seq: 2, index: 7, label: 'normal', round: 1, time: 99, source: 'key' },
+        { seq: 1, index: 2, label: 'normal', round: 1, time: 99, source: 'key' },
+        { seq: 0, index: 4, label: 'anomaly', round: 0, time: 99, source: 'key' },
+      ],
+    });
+    expect('queue' in r).toBe(false);
+    expect('round' in r).toBe(false);
+    expect(r.rounds).toBe(v1.rounds);
+  });
+
+  it('passes a v2 record through and fills settings added later', () => {
+    const v2 = migrate(v1);
+    const { k: _k, ...older } = v2.settings;
+    const again = migrate({ ...v2, settings: older });
+    expect(again).toEqual(v2);
+  });
+
+  it('refuses what it cannot read, with a reason', () => {
+    expect(() => migrate('x')).toThrow('The saved session is not an object');
+    expect(() => migrate({ schemaVersion: '2' })).toThrow('The saved session has no valid schemaVersion (found "2")');
+    expect(() => migrate({ ...v1, schemaVersion: 3 })).toThrow(
+      'The session was saved by a newer version of svdd-lab (schema 3); this version reads schema 2 and older');
+    expect(() => migrate({ ...v1, labels: { x: 1 } })).toThrow("has a label for 'x', which is not a sample index");
+    expect(() => migrate({ ...v1, labels: { 3: 'yes' } })).toThrow('has label "yes" for sample 3; expected 0 or 1');
+    const good: SessionRecord = migrate(v1);
+    expect(() => migrate({ ...good, rounds: 'none' })).toThrow('The saved session is damaged: the per-round results are not a list');
+    expect(() => migrate({ ...good, dataset: { source: 'imported', data: { ...imported, n: 4 } } })).toThrow(
+      'The saved session is damaged: the imported data has 6 values, not n x d = 4 x 2');
+  });
+});

@@ -1,0 +1,81 @@
+// A tiny React wrapper around Plotly.react: lazy-loads plotly, renders through the queue, reports hovers.
+import { useEffect, useRef } from 'react';
+import type { Figure } from './plots/figure';
+import { enqueueRender } from './renderQueue';
+import { recordFigure } from './plotRegistry';
+
+type PlotlyModule = typeof import('plotly.js-dist-min');
+let plotlyPromise: Promise<PlotlyModule> | null = null;
+export function loadPlotly(): Promise<PlotlyModule> {
+  plotlyPromise ??= import('plotly.js-dist-min').then((m) => ((m as unknown as { default?: PlotlyModule }).default ?? m) as PlotlyModule);
+  return plotlyPromise;
+}
+
+interface PlotlyDiv extends HTMLDivElement {
+  on?(event: string, cb: (e: { points?: Array<{ customdata?: unknown; data?: { meta?: unknown } }> }) => void): void;
+  data?: Array<{ meta?: unknown }>;
+}
+
+const CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['lasso2d', 'select2d'] };
+
+export interface PlotProps {
+  id: string;
+  figure: Figure | null;
+  /** a hovered point: the pool index in customdata[0], or null when the pointer leaves */
+  onHover?(index: number | null): void;
+  /** cheap update of the 'hover' trace without redrawing the rest */
+  highlight?: { x: number[]; y: number[] } | null;
+  height?: number;
+  empty?: string;
+}
+
+export function Plot({ id, figure, onHover, highlight, height = 460, empty }: PlotProps) {
+  const ref = useRef<PlotlyDiv>(null);
+  const ready = useRef(false);
+  const hoverCb = useRef(onHover);
+  hoverCb.current = onHover;
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !figure) return;
+    recordFigure(id, figure);
+    enqueueRender(el, async () => {
+      const Plotly = await loadPlotly();
+      await Plotly.react(el, figure.data as never, { ...figure.layout, height } as never, CONFIG as never);
+      if (!ready.current && el.on) {
+        ready.current = true;
+        el.on('plotly_hover', (e) => {
+          const cd = e.points?.[0]?.customdata;
+          if (Array.isArray(cd) && typeof cd[0] === 'number') hoverCb.current?.(cd[0]);
+        });
+        el.on('plotly_unhover', () => hoverCb.current?.(null));
+      }
+    });
+  }, [figure, id, height]);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || highlight === undefined) return;
+    enqueueRender({ el, kind: 'hl' } as object, async () => {
+      if (!el.data) return;
+      const Plotly = await loadPlotly();
+      const k = el.data.findIndex((t) => t.meta === 'hover');
+      if (k < 0) return;
+      await Plotly.restyle(el, { x: [highlight?.x ?? []], y: [highlight?.y ?? []] } as never, [k]);
+    });
+  }, [highlight]);
+
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      if (el) void loadPlotly().then((P) => P.purge(el));
+    };
+  }, []);
+
+  return (
+    <div className="plot-wrap" style={{ minHeight: height }}>
+      <div ref={ref} data-testid={`plot-${id}`} className="plot" />
+      {!figure && <div className="plot-empty">{empty ?? 'Train a round to see this plot.'}</div>}
+    </div>
+  );
+}
