@@ -6,66 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { zlibSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeMat73 } from '../src/io/testing/mat73Writer';
+import { writeMatV5 } from '../src/io/testing/matWriter';
 import { convertKdd, datasetCsv, fetchDatasets, formatFloat32, parseArgs, urlFor, SOURCES, type FetchOptions } from './fetch-datasets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-// ---------- a minimal MATLAB v5 writer (little-endian), enough for X and y ----------
-
-const pad8 = (n: number): number => (n + 7) & ~7;
-function element(type: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(8 + pad8(payload.length));
-  const dv = new DataView(out.buffer);
-  dv.setInt32(0, type, true);
-  dv.setInt32(4, payload.length, true);
-  out.set(payload, 8);
-  return out;
-}
-const concat = (parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
-  return out;
-};
-/** A numeric matrix variable: rows given row-major, stored column-major as MATLAB does. */
-function matVar(name: string, rows: number[][], cls: 'double' | 'uint8'): Uint8Array {
-  const m = rows.length;
-  const n = rows[0]!.length;
-  const flags = new Uint8Array(8);
-  new DataView(flags.buffer).setUint32(0, cls === 'double' ? 6 : 9, true); // mxDOUBLE_CLASS / mxUINT8_CLASS
-  const dims = new Uint8Array(8);
-  new DataView(dims.buffer).setInt32(0, m, true);
-  new DataView(dims.buffer).setInt32(4, n, true);
-  const size = cls === 'double' ? 8 : 1;
-  const data = new Uint8Array(m * n * size);
-  const dv = new DataView(data.buffer);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < m; i++) {
-      if (cls === 'double') dv.setFloat64((j * m + i) * 8, rows[i]![j]!, true);
-      else dv.setUint8(j * m + i, rows[i]![j]!);
-    }
-  }
-  const body = concat([element(6, flags), element(5, dims), element(1, new TextEncoder().encode(name)), element(cls === 'double' ? 9 : 2, data)]);
-  return element(14, body);
-}
-function matFile(vars: Uint8Array[], compressed: boolean): Uint8Array {
-  const header = new Uint8Array(128).fill(32);
-  header.set(new TextEncoder().encode('MATLAB 5.0 MAT-file, test fixture'), 0);
-  header.fill(0, 116, 124);
-  header.set([0x00, 0x01, 0x49, 0x4d], 124); // version 0x0100, 'IM' = little-endian
-  return concat([header, ...vars.map((v) => (compressed ? element(15, zlibSync(v)) : v))]);
-}
-
 // ---------- fixtures ----------
 
 const GLASS_X = [[1.52101, 0, 0.1], [13.64, 0, -0.5], [2, 0, 3], [0.3, 0, 0]];
-const GLASS_MAT = matFile([matVar('X', GLASS_X, 'double'), matVar('y', [[0], [1], [0], [0]], 'uint8')], false);
+const GLASS_MAT = writeMatV5([{ name: 'X', rows: 4, cols: 3, data: GLASS_X.flat() }, { name: 'y', rows: 4, cols: 1, data: [0, 1, 0, 0], cls: 'uint8' }]);
 // float32 numbers stored as double (like ODDS mnist/optdigits), compressed like real ODDS files
 const f = Math.fround;
 const CARDIO_X = [[f(0.1), 16], [f(1 / 3), -2], [0.5, 0]];
-const CARDIO_MAT = matFile([matVar('X', CARDIO_X, 'double'), matVar('y', [[1], [0], [0]], 'double')], true);
+const CARDIO_MAT = writeMatV5([{ name: 'X', rows: 3, cols: 2, data: CARDIO_X.flat() }, { name: 'y', rows: 3, cols: 1, data: [1, 0, 0] }], { compress: true });
 const kddLine = (proto: string, service: string, flag: string, src: string, label: string, diff: number): string =>
   ['0', proto, service, flag, src, ...Array.from({ length: 36 }, (_, j) => (j === 35 ? '0.05' : '0')), label, String(diff)].join(',');
 const KDD = [
@@ -82,6 +37,8 @@ beforeAll(async () => {
     '/glass.mat': GLASS_MAT,
     '/cardio.mat': CARDIO_MAT,
     '/KDDTrain%2B.txt': new TextEncoder().encode(KDD),
+    // MATLAB v7.3 (HDF5) goes through importFile
+    '/optdigits.mat': await writeMat73([{ name: 'X', rows: 3, cols: 2, data: [1, 2, 3, 4, 5, 7] }, { name: 'y', rows: 3, cols: 1, data: [0, 0, 1] }]),
   };
   server = createServer((req, res) => {
     const body = files[req.url!];
@@ -113,6 +70,13 @@ describe('fetchDatasets against a local server', () => {
     const [r] = await fetchDatasets(o);
     expect(r!.ok).toBe(true);
     expect(readFileSync(join(o.out, 'cardio.csv'), 'utf8')).toBe('f0,f1,label\n0.1,16,1\n0.33333334,-2,0\n0.5,0,0\n');
+  });
+
+  it('converts a v7.3 (HDF5) .mat through importFile', async () => {
+    const o = opts({ only: ['optdigits'] });
+    const [r] = await fetchDatasets(o);
+    expect(r).toMatchObject({ ok: true, rows: 3, features: 2, anomalies: 1 });
+    expect(readFileSync(join(o.out, 'optdigits.csv'), 'utf8')).toBe('f0,f1,label\n1,2,0\n3,4,0\n5,7,1\n');
   });
 
   it('converts KDDTrain+.txt: codes by first appearance, normal = 0, difficulty dropped; writes the codes', async () => {

@@ -303,7 +303,7 @@ export class Session {
     }
     return {
       stage: this.stage, scores, embedding, repDim: this.config.sizes.repDim, center: m.centerHost!.slice(),
-      radius: m.radius, qp: null, absBoundary: null, queued: [], pseudo: [...this.pseudoIndices()],
+      radius: m.radius, qp: null, absBoundary: null, queued: [], pseudo: [],
       labelled: [...this.labels.entries()], auroc: truth ? auroc(scores, truth) : null,
       ap: truth ? averagePrecision(scores, truth) : null, aurocUnlabelled: aurocU,
       aeLoss: this.partial.aeLoss, occLoss: this.partial.occLoss,
@@ -311,9 +311,6 @@ export class Session {
     };
   }
 
-  private *pseudoIndices(): Generator<number> {
-    for (let i = 0; i < this.n; i++) if (this.pseudoMask[i]) yield i;
-  }
 }
 
 /** Min-max per column: standardise-then-min-max is the same affine map, used to scale new points. */

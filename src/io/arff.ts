@@ -21,14 +21,15 @@ export function splitArffRow(line: string, lineNo: number): string[] {
       if (ch === '\\' && i + 1 < line.length) cur += line[++i];
       else if (ch === q) q = null;
       else cur += ch;
-    } else if (ch === "'" || ch === '"') {
+    } else if ((ch === "'" || ch === '"') && cur.trim() === '') {
       q = ch;
       quoted = true;
+      cur = '';
     } else if (ch === ',') {
       out.push(quoted ? cur : cur.trim());
       cur = '';
       quoted = false;
-    } else cur += ch;
+    } else if (!(quoted && /\s/.test(ch))) cur += ch; // spaces after a closing quote are not part of the value
   }
   if (q) {
     throw new ImportError('CORRUPT', `Row ${lineNo} opens a quote (${q}) that is never closed. Fix the quotes on that line.`, {

@@ -3,8 +3,10 @@ import { ImportError, listValues, quote } from './errors';
 
 /** Column names taken as the label column without asking (case-insensitive). */
 export const LABEL_NAMES = [
-  'label', 'labels', 'class', 'y', 'outlier', 'target', 'anomaly', 'is_anomaly', 'is_outlier', 'ground_truth',
+  'label', 'labels', 'class', 'outlier', 'target', 'anomaly', 'is_anomaly', 'is_outlier', 'ground_truth', 'y',
 ];
+/** Names that are also common feature names (a y coordinate): taken as the label only when they hold two values. */
+export const WEAK_LABEL_NAMES = ['y'];
 
 // Values that clearly mean anomaly / normal; 'b'/'g' are ionosphere's bad/good radar returns.
 const ANOMALY_TOKENS = new Set([

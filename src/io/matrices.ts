@@ -48,6 +48,7 @@ export function pickMatrix(arrays: NamedArray[], skipped: string[], what: string
   let x: NamedArray | undefined = byName('X');
   for (const n of X_NAMES) x ??= byName(n);
   if (x && !isMatrix(x) && !isVector(x)) x = undefined;
+  if (x && x.name !== 'X') notices.push(`Used the matrix ${quote(x.name)} as the data (no variable is named X).`);
   if (!x) {
     const mats = arrays.filter(isMatrix);
     if (mats.length === 1) {

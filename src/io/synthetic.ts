@@ -14,7 +14,7 @@ export const SYNTHETIC_RATIO: Record<SyntheticName, number> = { blobs: 0.06, rin
 /** One sentence per generator, for the picker and the manifest recipe. */
 export const SYNTHETIC_RECIPE: Record<SyntheticName, string> = {
   blobs: 'Three Gaussian blobs (sd 0.4) at (-2,-2), (2,2) and (2,-2) as normals; anomalies uniform in [-4,4]^2 at least 1.6 from every blob centre.',
-  ring: 'Normals on a ring of radius 2 (radial noise 0.15 x a normal truncated to +-3 sd); half the anomalies inside the hole (radius < 1), half outside (radius 3 to 4).',
+  ring: 'Normals on a ring of radius 2 (radial noise 0.15 x a normal truncated to +-3 sd); half the anomalies inside the hole (radius below 0.95), half outside (radius 3 to 4).',
   moons: 'Two interleaving half-circles of radius 1 (Gaussian noise 0.08) as normals; anomalies uniform in [-1.5,2.5]x[-1,1.5] at least 0.4 from both arcs.',
   hard: 'Normals from a correlated Gaussian (sd 1 and 0.5, rotated 30 degrees); anomalies at Mahalanobis radius 2.5 to 3.2, just outside the bulk, where some normals also lie.',
 };

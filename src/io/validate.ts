@@ -1,7 +1,7 @@
 // Turns a parsed table or matrix into RawData, with a specific error for every kind of bad input.
 import type { DataKind, RawData } from '../engine/types';
 import { ImportError, listValues, quote } from './errors';
-import { canonicalLabel, isLabelName, labelsFromValues } from './labels';
+import { LABEL_NAMES, WEAK_LABEL_NAMES, canonicalLabel, guessAnomalyValue, isLabelName, labelsFromValues } from './labels';
 
 /** Declared column kind (ARFF); CSV columns are all 'numeric' except the label. */
 export type ColumnKind = 'numeric' | 'nominal' | 'other';
@@ -92,6 +92,16 @@ export function checkNames(names: string[], headerRow: number | null, what = 'he
   });
 }
 
+/** Distinct canonical values of column j, stopping once more than `stop` are seen. */
+function columnValues(table: TextTable, j: number, stop: number): Set<string> {
+  const values = new Set<string>();
+  for (const row of table.rows) {
+    values.add(canonicalLabel(row[j] ?? ''));
+    if (values.size >= stop) break;
+  }
+  return values;
+}
+
 function pickTextLabel(table: TextTable, opt: string | null | undefined, notices: string[]): number {
   const { names } = table;
   if (opt === null) return -1;
@@ -107,8 +117,11 @@ function pickTextLabel(table: TextTable, opt: string | null | undefined, notices
     }
     return k;
   }
-  const named = names.findIndex((n) => isLabelName(n));
-  if (named >= 0) return named;
+  for (const label of LABEL_NAMES) {
+    const j = names.findIndex((n) => n.trim().toLowerCase() === label);
+    if (j < 0) continue;
+    if (!WEAK_LABEL_NAMES.includes(label) || columnValues(table, j, 3).size <= 2) return j;
+  }
   if (table.declared) {
     // ARFF: the one nominal attribute (the class), else none
     const nominal = table.declared.flatMap((k, j) => (k === 'nominal' ? [j] : []));
@@ -122,14 +135,10 @@ function pickTextLabel(table: TextTable, opt: string | null | undefined, notices
   // last column, when it holds only two values
   const last = names.length - 1;
   if (last < 1) return -1;
-  const values = new Set<string>();
-  for (const row of table.rows) {
-    const cell = row[last];
-    if (cell === undefined || cell.trim() === '') return -1;
-    values.add(canonicalLabel(cell));
-    if (values.size > 2) return -1;
-  }
-  if (values.size !== 2) return -1;
+  const values = columnValues(table, last, 3);
+  if (values.has('')) return -1;
+  // binary means a recognisable label pair (0/1, g/b, normal/attack), not any two numbers
+  if (values.size !== 2 || guessAnomalyValue([...values]) === null) return -1;
   notices.push(
     `Used the last column${table.generatedNames ? '' : ` ${quote(names[last]!)}`} as the label column, since it holds only ` +
       `${listValues([...values])}. Choose "no label column" if it is a feature.`,

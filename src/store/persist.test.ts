@@ -19,7 +19,7 @@ function env() {
   return { dbName, open };
 }
 
-export function snapshot(stage: number, labelled: Array<[number, 0 | 1]> = []): StageSnapshot {
+function snapshot(stage: number, labelled: Array<[number, 0 | 1]> = []): StageSnapshot {
   return {
     stage, scores: new Float32Array([0.5, 1.25, 3 + stage]), embedding: new Float32Array([1, 2, 3, 4, 5, 6]), repDim: 2,
     center: new Float32Array([0.25, -0.5]), radius: 0, qp: stage === 0 ? null : 0.1, absBoundary: stage === 0 ? null : 1.5,
@@ -174,5 +174,24 @@ describe('migrate', () => {
     expect(() => migrate({ ...good, rounds: 'none' })).toThrow('The saved session is damaged: the per-round results are not a list');
     expect(() => migrate({ ...good, dataset: { source: 'imported', data: { ...imported, n: 4 } } })).toThrow(
       'The saved session is damaged: the imported data has 6 values, not n x d = 4 x 2');
+  });
+});
+
+describe('import of a session file record', () => {
+  it('stores it as it is, under a fresh id when the id is taken', async () => {
+    const { open } = env();
+    const a = open();
+    const r = await a.create({ name: 'Mine', dataset: { source: 'imported', data: imported }, settings: DEFAULT_SETTINGS });
+    const full: SessionRecord = { ...r, rounds: [snapshot(0)], labels: { round: 0, queue: [1], cursor: 0, history: [] } };
+    await a.save(full);
+    const saved = await a.load('s1');
+    const copy = await a.importRecord(saved);
+    expect(copy.id).toBe('s2');
+    expect(await a.load('s2')).toEqual({ ...saved, id: 's2' });
+    await a.remove('s1');
+    await a.remove('s2');
+    const same = await a.importRecord(saved);
+    expect(same.id).toBe('s1');
+    expect(await open().load('s1')).toEqual(saved);
   });
 });

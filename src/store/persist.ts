@@ -48,6 +48,8 @@ export interface SessionStorage {
   load(id: string): Promise<SessionRecord>;
   /** writes the whole record (rounds beyond record.rounds are dropped); returns it with updatedAt set */
   save(record: SessionRecord): Promise<SessionRecord>;
+  /** stores an imported session file's record as it is, under a fresh id when its id is already taken */
+  importRecord(record: SessionRecord): Promise<SessionRecord>;
   rename(id: string, name: string): Promise<void>;
   remove(id: string): Promise<void>;
   /** the labels store's save: one small write per decision */
@@ -67,6 +69,12 @@ export interface StorageOptions {
   storeName?: string;
   now?: () => number;
   newId?: () => string;
+}
+
+/** randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere. */
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function checkName(name: string): string {
@@ -90,7 +98,7 @@ function explain(e: unknown, doing: string): Error {
 export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
   const db: UseStore = createStore(opts.dbName ?? DB_NAME, opts.storeName ?? STORE_NAME);
   const now = opts.now ?? Date.now;
-  const newId = opts.newId ?? (() => crypto.randomUUID());
+  const newId = opts.newId ?? randomId;
 
   /** Several operations in one readwrite transaction: all or nothing. */
   const write = (ops: (s: IDBObjectStore) => void) => db('readwrite', (s) => {
@@ -180,6 +188,13 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
 
     save: (record) => wrap('save the session', async () => {
       const r: SessionRecord = { ...record, name: checkName(record.name), updatedAt: now() };
+      await write((s) => putAll(r, s));
+      return r;
+    }),
+
+    importRecord: (record) => wrap('import the session', async () => {
+      const taken = (await get(metaKey(record.id), db)) !== undefined;
+      const r: SessionRecord = { ...record, id: taken ? newId() : record.id, name: checkName(record.name) };
       await write((s) => putAll(r, s));
       return r;
     }),

@@ -32,6 +32,7 @@ export interface PlotProps {
 export function Plot({ id, figure, onHover, highlight, height = 460, empty }: PlotProps) {
   const ref = useRef<PlotlyDiv>(null);
   const ready = useRef(false);
+  const hlKey = useRef({});
   const hoverCb = useRef(onHover);
   hoverCb.current = onHover;
 
@@ -56,7 +57,7 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty }: Pl
   useEffect(() => {
     const el = ref.current;
     if (!el || highlight === undefined) return;
-    enqueueRender({ el, kind: 'hl' } as object, async () => {
+    enqueueRender(hlKey.current, async () => {
       if (!el.data) return;
       const Plotly = await loadPlotly();
       const k = el.data.findIndex((t) => t.meta === 'hover');

@@ -21,10 +21,10 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
   return {
     title: { text: title, font: { size: 20 }, x: 0.02, xanchor: 'left' },
     font: FONT,
-    margin: { l: 70, r: 20, t: 56, b: 60 },
+    margin: { l: 70, r: 20, t: 56, b: 110 },
     xaxis: { title: { text: xTitle }, zeroline: false },
     yaxis: { title: { text: yTitle }, zeroline: false },
-    legend: { orientation: 'h', y: -0.18, x: 0, font: { size: 13 } },
+    legend: { orientation: 'h', yanchor: 'top', y: -0.16, x: 0, font: { size: 13 } },
     hoverlabel: { font: { size: 15 } },
     uirevision: 'keep',
     paper_bgcolor: '#fff',

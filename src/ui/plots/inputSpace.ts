@@ -2,7 +2,7 @@
 import type { StageSnapshot } from '../../engine/types';
 import type { ScoreGrid } from '../../worker/protocol';
 import { baseLayout, type Figure, type Trace } from './figure';
-import { OKABE_ITO, SCORE_SCALE } from './palette';
+import { SCORE_SCALE } from './palette';
 import { pointTraces } from './pointTraces';
 import type { PointTable, ViewState } from './points';
 
@@ -55,7 +55,12 @@ export function inputSpaceFigure(s: StageSnapshot, t: PointTable, v: ViewState, 
   }
   data.push(...pointTraces(x, y, s, t, v, { gl: true, colourByScore: !grid, onField: !!grid }));
   const title = grid ? `Input plane and score field, stage ${s.stage}` : `Inputs (PCA) coloured by score, stage ${s.stage}`;
-  const layout = baseLayout(title, axisNames[0], axisNames[1], grid || !pca ? { yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false } } : {});
-  if (grid) (layout as Record<string, unknown>).plot_bgcolor = OKABE_ITO.grey;
+  const square = grid || !pca
+    ? {
+        xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...(grid ? { range: [grid.x[0], grid.x[grid.x.length - 1]] } : {}) },
+        yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
+      }
+    : {};
+  const layout = baseLayout(title, axisNames[0], axisNames[1], square);
   return { data, layout };
 }

@@ -106,8 +106,8 @@ export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coor
   maxR = Math.max(maxR, s.radius, s.absBoundary ? Math.sqrt(s.absBoundary) : 0) * 1.05 || 1;
   const axisTitle = coords.truePlane ? ['phi_1(x) - c_1', 'phi_2(x) - c_2'] : ['distance to c along direction 1', 'distance to c along direction 2'];
   const layout = baseLayout(`Latent hypersphere, stage ${s.stage}${coords.truePlane ? ' (true 2-D latent plane)' : ''}`, axisTitle[0]!, axisTitle[1]!, {
-    xaxis: { title: { text: axisTitle[0] }, range: [-maxR, maxR], zeroline: false },
-    yaxis: { title: { text: axisTitle[1] }, range: [-maxR, maxR], scaleanchor: 'x', scaleratio: 1, zeroline: false },
+    xaxis: { title: { text: axisTitle[0] }, range: [-maxR, maxR], zeroline: false, constrain: 'domain' },
+    yaxis: { title: { text: axisTitle[1] }, range: [-maxR, maxR], scaleanchor: 'x', scaleratio: 1, zeroline: false, constrain: 'domain' },
   });
   return { data, layout };
 }

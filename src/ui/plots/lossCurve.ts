@@ -41,9 +41,9 @@ export function lossCurveFigure(log: EpochLoss[]): Figure {
     x: k + 1, xref: 'x', y: 1, yref: 'paper', text: `stage ${st}`, showarrow: false, xanchor: 'left', yanchor: 'bottom', font: { size: 12, color: '#555' },
   }));
   const layout = baseLayout('Training loss per epoch', 'epoch (all stages)', 'reconstruction loss', {
-    yaxis: { title: { text: 'reconstruction loss', font: { color: OKABE_ITO.blue } }, type: 'log', zeroline: false },
-    yaxis2: { title: { text: 'one-class loss', font: { color: OKABE_ITO.vermillion } }, type: 'log', overlaying: 'y', side: 'right', zeroline: false },
-    margin: { l: 70, r: 70, t: 56, b: 60 },
+    yaxis: { title: { text: 'reconstruction loss', font: { color: OKABE_ITO.blue } }, rangemode: 'tozero', zeroline: false },
+    yaxis2: { title: { text: 'one-class loss', font: { color: OKABE_ITO.vermillion } }, rangemode: 'tozero', overlaying: 'y', side: 'right', zeroline: false },
+    margin: { l: 70, r: 70, t: 56, b: 110 },
     shapes,
     annotations,
   });

@@ -1,0 +1,21 @@
+import { test, expect } from '@playwright/test';
+test('explore', async ({ page }) => {
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  const t0 = Date.now();
+  await page.goto('/?backend=' + (process.env.B ?? 'auto'));
+  await page.waitForFunction(() => (window as any).__lab?.state().backend !== null, null, { timeout: 60000 });
+  console.log('ready after', Date.now() - t0, JSON.stringify(await page.evaluate(() => (window as any).__lab.state())));
+  await page.getByTestId('train-round').click();
+  await page.waitForFunction(() => { const s = (window as any).__lab.state(); return !s.busy && s.stages.length >= 1; }, null, { timeout: 60000 });
+  console.log('round1 after', Date.now() - t0);
+  await page.getByTestId('train-round').click();
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => { const s = (window as any).__lab.state(); return !s.busy && s.stages.length >= 2; }, null, { timeout: 60000 });
+  await page.waitForTimeout(1500);
+  console.log(JSON.stringify(await page.evaluate(() => (window as any).__lab.state())));
+  console.log(JSON.stringify(await page.evaluate(() => (window as any).__lab.traces())).slice(0, 3000));
+  await page.screenshot({ path: 'screenshots/explore.png', fullPage: true });
+  console.log(logs.join('\n'));
+});

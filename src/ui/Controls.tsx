@@ -1,0 +1,124 @@
+// The settings panel: dataset, loss, query, pseudo, pollution, seed, k, preset, oracle, backend.
+import { useEffect, useState } from 'react';
+import { LOSSES, QUERIES } from '../engine/types';
+import type { LabSettings } from '../store/urlState';
+import { bundledManifest, bundledOptions, SYNTHETIC_OPTIONS, type DatasetOption } from './datasets';
+import { labStore, useLab } from './useLab';
+
+const LOSS_TITLE: Record<string, string> = {
+  soft_boundary: 'soft-boundary Deep SVDD', one_class: 'one-class Deep SVDD', dsad: 'Deep SAD', nce: 'one-class + NCE',
+  soft_boundary_nce: 'soft-boundary + NCE', one_class_uai: 'one-class + UAI', soft_boundary_uai: 'soft-boundary + UAI',
+};
+const QUERY_TITLE: Record<string, string> = {
+  random: 'random', mlp: 'most likely positive', db: 'decision boundary (soft losses)', abs: 'adaptive boundary search', no: 'no queries',
+};
+
+function Field({ k, label, children }: { k: string; label: string; children: React.ReactNode }) {
+  const hidden = useLab((s) => s.hidden.has(k));
+  if (hidden) return null;
+  return (
+    <label className="field" data-testid={`field-${k}`}>
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export function Controls() {
+  const s = useLab((st) => st.settings);
+  const busy = useLab((st) => st.run.busy);
+  const data = useLab((st) => st.data);
+  const [bundled, setBundled] = useState<DatasetOption[]>([]);
+  useEffect(() => {
+    bundledManifest().then((m) => setBundled(bundledOptions(m)), (e: Error) => labStore.getState().setError(e.message));
+  }, []);
+  const apply = (patch: Partial<LabSettings>) => void labStore.getState().applySettings(patch);
+  const all = [...SYNTHETIC_OPTIONS, ...bundled];
+  const detail = all.find((o) => o.name === s.dataset)?.detail;
+
+  return (
+    <div className="controls" data-testid="controls">
+      <Field k="dataset" label="Dataset">
+        <select data-testid="dataset" value={s.dataset} disabled={busy} onChange={(e) => apply({ dataset: e.target.value })}>
+          <optgroup label="Synthetic 2-D">
+            {SYNTHETIC_OPTIONS.map((o) => <option key={o.name} value={o.name}>{o.title}</option>)}
+          </optgroup>
+          {bundled.length > 0 && (
+            <optgroup label="Bundled">
+              {bundled.map((o) => <option key={o.name} value={o.name}>{o.title}</option>)}
+            </optgroup>
+          )}
+          {!all.some((o) => o.name === s.dataset) && <option value={s.dataset}>{s.dataset}</option>}
+        </select>
+      </Field>
+      {detail && <p className="hint">{detail}</p>}
+      {data && (
+        <p className="hint" data-testid="data-summary">
+          {data.raw.n} rows, {data.raw.d} features{data.raw.labels ? `, ${data.raw.labels.reduce((a, b) => a + b, 0)} anomalies` : ', no labels'}
+        </p>
+      )}
+      <Field k="preset" label="Preset">
+        <select data-testid="preset" value={s.preset} disabled={busy} onChange={(e) => apply({ preset: e.target.value as LabSettings['preset'] })}>
+          <option value="interactive">interactive (warm start, a round in about a second)</option>
+          <option value="paper">paper (100 + 50 epochs, fresh model each stage)</option>
+        </select>
+      </Field>
+      <Field k="loss" label="Loss">
+        <select data-testid="loss" value={s.loss} disabled={busy} onChange={(e) => apply({ loss: e.target.value as LabSettings['loss'] })}>
+          {LOSSES.map((l) => <option key={l} value={l}>{LOSS_TITLE[l] ?? l}</option>)}
+        </select>
+      </Field>
+      <Field k="query" label="Query strategy">
+        <select data-testid="query" value={s.query} disabled={busy} onChange={(e) => apply({ query: e.target.value as LabSettings['query'] })}>
+          {QUERIES.map((q) => <option key={q} value={q}>{QUERY_TITLE[q] ?? q}</option>)}
+        </select>
+      </Field>
+      <Field k="pseudo" label="Pseudo-abnormal samples">
+        <input data-testid="pseudo" type="checkbox" checked={s.pseudo} disabled={busy} onChange={(e) => apply({ pseudo: e.target.checked })} />
+      </Field>
+      <Field k="pollution" label="Pollution (anomaly ratio)">
+        <select
+          data-testid="pollution" value={String(s.pollution)} disabled={busy}
+          onChange={(e) => apply({ pollution: e.target.value === 'full' ? 'full' : Number(e.target.value) })}
+        >
+          <option value="full">full data</option>
+          {[0.01, 0.02, 0.05, 0.1, 0.2].map((p) => <option key={p} value={p}>{p}</option>)}
+          {s.pollution !== 'full' && ![0.01, 0.02, 0.05, 0.1, 0.2].includes(s.pollution) && <option value={s.pollution}>{s.pollution}</option>}
+        </select>
+      </Field>
+      <Field k="seed" label="Seed">
+        <input
+          data-testid="seed" type="number" min={0} step={1} value={s.seed} disabled={busy}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isInteger(v) && v >= 0) apply({ seed: v });
+          }}
+        />
+      </Field>
+      <Field k="k" label="Queries per round">
+        <input
+          data-testid="k" type="number" min={1} step={1} placeholder="auto" value={s.k === 'auto' ? '' : s.k} disabled={busy}
+          onChange={(e) => {
+            const v = e.target.value === '' ? 'auto' : Number(e.target.value);
+            if (v === 'auto' || (Number.isInteger(v) && v >= 1)) apply({ k: v });
+          }}
+        />
+      </Field>
+      <Field k="oracle" label="Oracle">
+        <select data-testid="oracle" value={s.oracle} onChange={(e) => apply({ oracle: e.target.value as LabSettings['oracle'] })}>
+          <option value="simulated">simulated (uses the true labels)</option>
+          <option value="human">human (you answer)</option>
+        </select>
+      </Field>
+      <Field k="backend" label="Backend">
+        <select data-testid="backend" value={s.backend} disabled={busy} onChange={(e) => apply({ backend: e.target.value as LabSettings['backend'] })}>
+          <option value="auto">automatic (fastest probe)</option>
+          <option value="webgpu">WebGPU</option>
+          <option value="webgl">WebGL</option>
+          <option value="wasm">WASM</option>
+          <option value="cpu">CPU</option>
+        </select>
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// Where the page's data comes from: synthetic 2-D sets made in the page, or the bundled CSVs of the manifest.
+import type { RawData } from '../engine/types';
+import { loadManifest, type Manifest, type ManifestEntry } from '../io/catalogue';
+import { parseCsv } from '../io/csv';
+import { validateTextTable } from '../io/validate';
+import { isSyntheticName, makeSynthetic, SYNTHETIC, SYNTHETIC_RECIPE } from '../io/synthetic';
+import type { LabSettings } from '../store/urlState';
+
+export interface DatasetOption {
+  name: string;
+  title: string;
+  group: 'synthetic' | 'bundled';
+  detail: string;
+}
+
+export const SYNTHETIC_OPTIONS: DatasetOption[] = SYNTHETIC.map((name) => ({
+  name, title: `${name} (2-D, generated from the seed)`, group: 'synthetic', detail: SYNTHETIC_RECIPE[name],
+}));
+
+let manifest: Promise<Manifest> | null = null;
+export function bundledManifest(): Promise<Manifest> {
+  manifest ??= loadManifest(`${import.meta.env.BASE_URL}datasets/`);
+  return manifest;
+}
+
+export function bundledOptions(m: Manifest): DatasetOption[] {
+  return m.datasets
+    .filter((d) => !isSyntheticName(d.name))
+    .map((d) => ({ name: d.name, title: `${d.title} (${d.rows} x ${d.features})`, group: 'bundled', detail: d.recipe }));
+}
+
+async function loadBundled(entry: ManifestEntry): Promise<{ raw: RawData; notices: string[] }> {
+  const url = `${import.meta.env.BASE_URL}datasets/${entry.file}`;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Could not load the bundled dataset ${entry.name} (${url}): HTTP ${res.status}.`);
+  const parsed = parseCsv(await res.text(), { extension: 'csv' });
+  const v = validateTextTable(parsed.table, entry.name, { labelColumn: 'label' });
+  return { raw: { ...v.data, name: entry.name, kind: entry.kind }, notices: [...parsed.notices, ...v.notices] };
+}
+
+/** Synthetic names are generated from the seed; other names come from the manifest. */
+export async function loadDataset(s: LabSettings): Promise<{ raw: RawData; source: 'synthetic' | 'bundled'; notices: string[] }> {
+  if (isSyntheticName(s.dataset)) return { raw: makeSynthetic(s.dataset, s.seed), source: 'synthetic', notices: [] };
+  const m = await bundledManifest();
+  const entry = m.datasets.find((d) => d.name === s.dataset);
+  if (!entry) {
+    throw new Error(`There is no dataset called "${s.dataset}": choose one of ${[...SYNTHETIC, ...m.datasets.map((d) => d.name)].filter((v, i, a) => a.indexOf(v) === i).join(', ')}.`);
+  }
+  const { raw, notices } = await loadBundled(entry);
+  return { raw, source: 'bundled', notices };
+}

@@ -1,0 +1,49 @@
+// Views 3 and 4: the learning curve (runs overlaid) and the streaming training loss.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { curveFromSnapshots, LEARNING_EXPLAIN, learningCurveFigure } from '../plots/learningCurve';
+import { LOSS_EXPLAIN, lossCurveFigure } from '../plots/lossCurve';
+import { runLabel } from '../../store/lab';
+import { Plot } from '../Plot';
+import { useLab } from '../useLab';
+import { PlotCard } from './PlotCard';
+
+export function LearningView() {
+  const snaps = useLab((s) => s.snapshots);
+  const curves = useLab((s) => s.curves);
+  const settings = useLab((s) => s.settings);
+  const figure = useMemo(() => {
+    const runs = [...curves];
+    if (snaps.length) runs.push({ id: 'current', label: `${runLabel(settings)} (current)`, points: curveFromSnapshots(snaps.map((m) => m.snapshot)) });
+    return runs.length ? learningCurveFigure(runs) : null;
+  }, [snaps, curves, settings]);
+  return (
+    <PlotCard id="learning" explain={LEARNING_EXPLAIN}>
+      <Plot id="learning" figure={figure} height={400} />
+    </PlotCard>
+  );
+}
+
+/** The loss plot redraws at most 4 times a second while epochs stream in. */
+export function LossView() {
+  const log = useLab((s) => s.lossLog);
+  const [shown, setShown] = useState(log);
+  const latest = useRef(log);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  latest.current = log;
+  useEffect(() => {
+    if (timer.current !== null) return; // throttle: the pending timer picks up the newest log
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      setShown(latest.current);
+    }, log.length === 0 ? 0 : 250);
+  }, [log]);
+  useEffect(() => () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+  }, []);
+  const figure = useMemo(() => (shown.length ? lossCurveFigure(shown) : null), [shown]);
+  return (
+    <PlotCard id="loss" explain={LOSS_EXPLAIN}>
+      <Plot id="loss" figure={figure} height={400} empty="The loss appears here while a stage trains." />
+    </PlotCard>
+  );
+}

@@ -1,0 +1,22 @@
+// View 2: the score histogram.
+import { useMemo } from 'react';
+import { HISTOGRAM_EXPLAIN, histogramFigure } from '../plots/histogram';
+import { Plot } from '../Plot';
+import { useLab } from '../useLab';
+import { useCurrent } from './derived';
+import { PlotCard } from './PlotCard';
+
+export function HistogramView() {
+  const cur = useCurrent();
+  const showTruth = useLab((s) => s.showTruth);
+  const answers = useLab((s) => s.answers);
+  const figure = useMemo(
+    () => (cur ? histogramFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null, answers }) : null),
+    [cur, showTruth, answers],
+  );
+  return (
+    <PlotCard id="histogram" explain={HISTOGRAM_EXPLAIN}>
+      <Plot id="histogram" figure={figure} height={400} />
+    </PlotCard>
+  );
+}

@@ -1,0 +1,39 @@
+// Per-snapshot facts the point views share, memoised on the snapshot message and the open answers.
+import { useMemo } from 'react';
+import type { SnapshotMessage } from '../../worker/protocol';
+import { pointTable, type PointTable } from '../plots/points';
+import { useLab } from '../useLab';
+
+export interface Current {
+  msg: SnapshotMessage;
+  table: PointTable;
+  /** ground truth per pool index */
+  truth: Uint8Array | null;
+  /** input coordinates per pool index (n x 2), null until known */
+  xy: Float32Array | null;
+}
+
+export function useCurrent(): Current | null {
+  const snaps = useLab((s) => s.snapshots);
+  const answers = useLab((s) => s.answers);
+  const data = useLab((s) => s.data);
+  const msg = snaps.length ? snaps[snaps.length - 1]! : null;
+  const table = useMemo(() => (msg ? pointTable(msg.snapshot, answers) : null), [msg, answers]);
+  const truth = useMemo(() => {
+    const labels = data?.raw.labels;
+    if (!msg || !labels) return null;
+    return Uint8Array.from(msg.order, (o) => labels[o]!);
+  }, [msg, data]);
+  const xy = useMemo(() => {
+    if (!msg || !data?.xy) return null;
+    const src = data.xy;
+    const out = new Float32Array(msg.order.length * 2);
+    msg.order.forEach((o, i) => {
+      out[2 * i] = src[2 * o]!;
+      out[2 * i + 1] = src[2 * o + 1]!;
+    });
+    return out;
+  }, [msg, data]);
+  if (!msg || !table) return null;
+  return { msg, table, truth, xy };
+}
