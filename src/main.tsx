@@ -21,7 +21,7 @@ const client = new LabClient((ev) => labStore.getState().handleEvent(ev), (msg) 
 store.attach(client, loadDataset);
 client.send({ type: 'init', backend: labStore.getState().settings.backend, probeAll: params.get('probe') === 'all' });
 void labStore.getState().loadData();
-installTestHook();
+installTestHook((cmd) => client.send(cmd));
 // fetch plotly while the worker probes, so the first plot does not wait for it
 void loadPlotly();
 

@@ -2,7 +2,8 @@
 import { tf, type Tensor1D, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
 import { batchCount, batchOf, epochOrder } from './batches';
-import { type BnStats, decoderSlots, disposeBn, encoderSlots, mlp } from './network';
+import { type BnStats, decoderSlots, disposeBn, encoderSlots } from './network';
+import { backward, flatten, forward } from './backprop';
 import { aeLayout, freshBn } from './model';
 import { initParams } from './params';
 import type { Rng } from './rng';
@@ -35,16 +36,19 @@ export async function pretrainAe(
       let lossSum: tf.Tensor = tf.scalar(0);
       for (let b = 0; b < nb; b++) {
         const retired: BnStats[] = [];
-        const xb = batchOf(xPerm, b, sizes.batchSize);
-        const { value, grad } = tf.valueAndGrad((t: tf.Tensor) => {
-          const th = t as Tensor1D;
-          const z = mlp(th, enc, xb, bn.slice(0, nEnc), 'train', retired);
-          const xr = mlp(th, dec, z, bn.slice(nEnc), 'train', retired, true);
-          return tf.mean(tf.squaredDifference(xr, xb));
-        })(theta);
+        const [grad, value] = tf.tidy(() => {
+          const xb = batchOf(xPerm, b, sizes.batchSize);
+          const pe = forward(theta, enc, xb, bn.slice(0, nEnc), 'train', retired);
+          const pd = forward(theta, dec, pe.out, bn.slice(nEnc), 'train', retired, true);
+          const diff = tf.sub(pd.out, xb);
+          // d mean((xr - x)^2) / d xr = 2 (xr - x) / (B d)
+          const gDec = backward(pd, tf.mul(diff, 2 / diff.size) as Tensor2D, true);
+          const gEnc = backward(pe, gDec.dInput!);
+          return [flatten([...gEnc.grads, ...gDec.grads]), tf.mean(tf.square(diff))];
+        });
         const next = adam.step(theta, grad as Tensor1D);
         const acc = tf.add(lossSum, value);
-        [theta, xb, grad, value, lossSum].forEach((t) => t.dispose());
+        [theta, grad, value, lossSum].forEach((t) => t.dispose());
         disposeBn(retired);
         theta = next;
         lossSum = acc;

@@ -104,7 +104,7 @@ export class Session {
 
   async trainStage(): Promise<StageSnapshot> {
     if (this.nextPhase === 'query' || this.nextPhase === 'label') throw new Error(`Stage ${this.stage} is already trained.`);
-    while (this.nextPhase !== 'query') await this.step();
+    while ((this.nextPhase as Phase) !== 'query') await this.step();
     return this.snapshots[this.snapshots.length - 1];
   }
 

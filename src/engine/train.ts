@@ -2,7 +2,8 @@
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
 import { batchCount, batchOf, epochOrder } from './batches';
-import { type BnStats, disposeBn, encoderSlots, mlp, sqDist, weight } from './network';
+import { type BnStats, disposeBn, encoderSlots, sqDist, weight } from './network';
+import { backward, flatten, forward } from './backprop';
 import { batchMasks, baseLoss, disposeMasks, nceTerm, uaiTerm, updatesRadius, usesNce, usesUai } from './losses';
 import type { Model } from './model';
 import { slotOf } from './params';
@@ -56,6 +57,8 @@ export async function trainOcc(
   const xLab = nce ? tf.tidy(() => tf.gather(a.x, tf.tensor1d([...a.nceNormal, ...a.nceAbnormal], 'int32')) as Tensor2D) : null;
   const nN = a.nceNormal.length;
   const c = model.center!;
+  const uaiW = uai ? slotOf(model.layout, 'uaiW') : null;
+  const uaiB = uai ? slotOf(model.layout, 'uaiB') : null;
   let radius: Tensor | null = model.radius ? tf.scalar(model.radius) : null;
   const losses: number[] = [];
   try {
@@ -69,42 +72,52 @@ export async function trainOcc(
         for (let i = 0; i < B; i++) sb[i] = a.semi[perm[b * B + i]];
         const masks = batchMasks(sb);
         const retired: BnStats[] = [];
-        const xb = batchOf(xPerm, b, B);
         const r2: Tensor | number = radius ? tf.square(radius) : 0;
-        let dKept: Tensor1D | null = null;
-        const { value, grad } = tf.valueAndGrad((t: Tensor) => {
-          const th = t as Tensor1D;
-          const z = mlp(th, enc, xb, model.bn, mode, retired);
-          const D = sqDist(z, c);
-          if (updatesRadius(a.loss) && epoch >= WARM_UP_EPOCHS) dKept = tf.keep(D);
-          let loss = baseLoss(a.loss, D, masks, r2);
-          if (xLab) {
-            const dl = sqDist(mlp(th, enc, xLab, model.bn, mode, retired), c);
-            loss = tf.add(loss, nceTerm(tf.slice(dl, 0, nN), tf.slice(dl, nN)));
+        const uaiOn = uai && masks.nLabelled > 0;
+        const [grad, value, dKept] = tf.tidy(() => {
+          const xb = batchOf(xPerm, b, B);
+          const th = model.theta;
+          const pb = forward(th, enc, xb, model.bn, mode, retired);
+          const pl = xLab ? forward(th, enc, xLab, model.bn, mode, retired) : null;
+          const head: Tensor[] = [pb.out];
+          if (pl) head.push(pl.out);
+          if (uaiOn) head.push(weight(th, uaiW!), tf.reshape(tf.slice(th, uaiB!.offset, 1), [1]));
+          // autodiff only for the small loss head; the MLP is back-propagated by hand
+          const { value, grads } = tf.valueAndGrads((...t: Tensor[]) => {
+            const D = sqDist(t[0] as Tensor2D, c);
+            let loss = baseLoss(a.loss, D, masks, r2);
+            if (pl) {
+              const dl = sqDist(t[1] as Tensor2D, c);
+              loss = tf.add(loss, nceTerm(tf.slice(dl, 0, nN), tf.slice(dl, nN)));
+            }
+            if (uaiOn) loss = tf.add(loss, uaiTerm(t[0] as Tensor2D, D, t[head.length - 2] as Tensor2D, t[head.length - 1] as Tensor1D, masks));
+            return loss;
+          })(head);
+          let gEnc = backward(pb, grads[0] as Tensor2D).grads;
+          if (pl) {
+            const gl = backward(pl, grads[1] as Tensor2D).grads;
+            gEnc = gEnc.map((g, i) => tf.add(g, gl[i]));
           }
-          if (uai && masks.nLabelled > 0) {
-            const w = weight(th, slotOf(model.layout, 'uaiW'));
-            const bias = tf.reshape(tf.slice(th, slotOf(model.layout, 'uaiB').offset, 1), [1]) as Tensor1D;
-            loss = tf.add(loss, uaiTerm(z, D, w, bias, masks));
-          }
-          return loss;
-        })(model.theta);
+          const parts: Tensor[] = [...gEnc];
+          if (uai) parts.push(...(uaiOn ? grads.slice(-2) : [tf.zeros(uaiW!.shape), tf.zeros([1])]));
+          const keepD = updatesRadius(a.loss) && epoch >= WARM_UP_EPOCHS ? sqDist(pb.out, c) : tf.zeros([0]);
+          return [flatten(parts), value, keepD];
+        });
         const next = adam.step(model.theta, grad as Tensor1D);
         const acc = tf.add(lossSum, value);
-        [model.theta, xb, grad, value, lossSum].forEach((t) => t.dispose());
+        [model.theta, grad, value, lossSum].forEach((t) => t.dispose());
         if (typeof r2 !== 'number') r2.dispose();
         disposeBn(retired);
         disposeMasks(masks);
         model.theta = next;
         lossSum = acc;
-        if (dKept) {
+        if (dKept.size > 0) {
           // R = median of sqrt(D) of this batch, pre-step values (algorithm.md 5.6)
-          const d = dKept as Tensor1D;
-          const r = tf.tidy(() => deviceMedian(tf.sqrt(d) as Tensor1D));
+          const r = tf.tidy(() => deviceMedian(tf.sqrt(dKept) as Tensor1D));
           radius?.dispose();
           radius = r;
-          d.dispose();
         }
+        dKept.dispose();
         await ticker.tick();
       }
       xPerm.dispose();

@@ -175,3 +175,16 @@ describe('label column names', () => {
     expect(r.data.featureNames).toEqual(['x', 'y']);
   });
 });
+
+describe('normal-vs-rest labels', () => {
+  it('one "normal" word among several names: every other value is an anomaly', async () => {
+    const r = await importFile('kdd.csv', text('a,label\n1,normal\n2,neptune\n3,normal\n4,smurf\n'));
+    expect(Array.from(r.data.labels!)).toEqual([0, 1, 0, 1]);
+    expect(r.anomalyValue).toBeNull();
+    expect(r.notices.join(' ')).toContain('"normal" means normal; the other 2 values ("neptune", "smurf") mean anomaly');
+  });
+  it('the user names the normal value of a numeric multi-class column', async () => {
+    const r = await importFile('digits.csv', text('a,label\n1,3\n2,0\n3,5\n4,3\n'), { normalValue: '3' });
+    expect(Array.from(r.data.labels!)).toEqual([0, 1, 1, 0]);
+  });
+});

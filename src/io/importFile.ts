@@ -18,6 +18,8 @@ export interface ImportOptions {
   labelColumn?: string | null;
   /** which value of the label column means anomaly; undefined = auto ('1', 'true', 'anomaly', 'outlier', 'b', ...) */
   anomalyValue?: string;
+  /** which value of the label column means normal, every other value anomaly (e.g. NSL-KDD's 'normal' vs attack names) */
+  normalValue?: string;
   /** CSV only; undefined = detect among comma, semicolon, tab and pipe */
   delimiter?: string;
   /** CSV only; undefined = detect (a first row of text above rows of numbers) */

@@ -66,7 +66,7 @@ export function guessAnomalyValue(values: string[]): string | null {
 
 export interface LabelResult {
   labels: Uint8Array;
-  /** null when every row is normal */
+  /** null when every row is normal, or when several values mean anomaly (normal-vs-rest) */
   anomalyValue: string | null;
   notices: string[];
 }
@@ -75,14 +75,47 @@ export interface LabelResult {
  * Turn the label column's (canonical) values into 0/1 labels.
  * anomalyValue given: that value is anomaly, every other value normal (so a multi-class column works too).
  */
-export function labelsFromValues(values: string[], column: string, anomalyValue?: string): LabelResult {
+export function labelsFromValues(values: string[], column: string, anomalyValue?: string, normalValue?: string): LabelResult {
   const counts = distinctValues(values);
   const distinct = sortValues([...counts.keys()]);
   const notices: string[] = [];
   let chosen: string | null;
+  const find = (want: string) =>
+    distinct.find((v) => v === want) ?? distinct.find((v) => v.toLowerCase() === want.toLowerCase());
+  // normal-vs-rest: the user named the normal value, or the values are one normal word and several others
+  const normalWords = distinct.filter((v) => NORMAL_TOKENS.has(v.toLowerCase()));
+  const autoNormal =
+    anomalyValue === undefined && distinct.length > 2 && normalWords.length === 1 && !distinct.some((v) => NUMBER_RE.test(v))
+      ? normalWords[0]
+      : undefined;
+  const normal = normalValue !== undefined ? find(canonicalLabel(normalValue)) : autoNormal;
+  if (normalValue !== undefined && normal === undefined) {
+    throw new ImportError(
+      'ANOMALY_VALUE_NOT_FOUND',
+      `The label column ${quote(column)} never holds ${quote(normalValue)}. Its values are ${listValues(distinct)}: ` +
+        'choose one of them as the normal value.',
+      { column, values: distinct },
+    );
+  }
+  if (normal !== undefined) {
+    const others = distinct.filter((v) => v !== normal);
+    if (others.length === 0) {
+      throw new ImportError(
+        'LABEL_NOT_BINARY',
+        `The label column ${quote(column)} holds only ${quote(normal)}, so it marks no anomalies. Load the file without labels instead.`,
+        { column, values: distinct },
+      );
+    }
+    notices.push(
+      `Label column ${quote(column)}: ${quote(normal)} means normal; the other ${others.length} value${others.length === 1 ? '' : 's'} ` +
+        `(${listValues(others)}) mean anomaly.`,
+    );
+    const labels = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) labels[i] = values[i] === normal ? 0 : 1;
+    return { labels, anomalyValue: others.length === 1 ? others[0]! : null, notices };
+  }
   if (anomalyValue !== undefined) {
-    const want = canonicalLabel(anomalyValue);
-    const hit = distinct.find((v) => v === want) ?? distinct.find((v) => v.toLowerCase() === want.toLowerCase());
+    const hit = find(canonicalLabel(anomalyValue));
     if (hit === undefined) {
       throw new ImportError(
         'ANOMALY_VALUE_NOT_FOUND',

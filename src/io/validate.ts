@@ -39,6 +39,8 @@ export interface MatrixInput {
 export interface ValidateOptions {
   labelColumn?: string | null;
   anomalyValue?: string;
+  /** which value means normal; every other value then means anomaly */
+  normalValue?: string;
 }
 
 export interface Validated {
@@ -264,7 +266,7 @@ export function validateTextTable(table: TextTable, name: string, opts: Validate
       }
       labelValues[i] = canonicalLabel(cell);
     }
-    const res = labelsFromValues(labelValues, col, opts.anomalyValue);
+    const res = labelsFromValues(labelValues, col, opts.anomalyValue, opts.normalValue);
     labels = res.labels;
     anomalyValue = res.anomalyValue;
     notices.push(...res.notices);
@@ -344,7 +346,7 @@ export function validateMatrix(m: MatrixInput, name: string, opts: ValidateOptio
       }
       lv[i] = Object.is(v, -0) ? '0' : String(v);
     }
-    const res = labelsFromValues(lv, label.name, opts.anomalyValue);
+    const res = labelsFromValues(lv, label.name, opts.anomalyValue, opts.normalValue);
     labels = res.labels;
     anomalyValue = res.anomalyValue;
     notices.push(...res.notices);

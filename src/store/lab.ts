@@ -9,7 +9,7 @@ import { curveFromSnapshots } from '../ui/plots/learningCurve';
 import { trackEpochs, type EpochRates, type PhaseClock } from './labEta';
 
 /** The lab opens on a synthetic 2-D set generated in the page (no download). */
-export const LAB_DEFAULTS: LabSettings = { ...DEFAULT_SETTINGS, dataset: 'blobs', seed: 1 };
+export const LAB_DEFAULTS: LabSettings = { ...DEFAULT_SETTINGS, dataset: 'ring', seed: 1 };
 
 export interface LoadedData {
   raw: RawData;

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { Figure } from './plots/figure';
 import { enqueueRender } from './renderQueue';
-import { recordFigure } from './plotRegistry';
+import { recordFigure, recordRenderTime } from './plotRegistry';
 
 type PlotlyModule = typeof import('plotly.js-dist-min');
 let plotlyPromise: Promise<PlotlyModule> | null = null;
@@ -42,7 +42,9 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty }: Pl
     recordFigure(id, figure);
     enqueueRender(el, async () => {
       const Plotly = await loadPlotly();
+      const t0 = performance.now();
       await Plotly.react(el, figure.data as never, { ...figure.layout, height } as never, CONFIG as never);
+      recordRenderTime(id, performance.now() - t0);
       if (!ready.current && el.on) {
         ready.current = true;
         el.on('plotly_hover', (e) => {

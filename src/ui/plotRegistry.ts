@@ -33,3 +33,16 @@ export function traceSummaries(): Record<string, TraceSummary[]> {
 export function renderCounts(): Record<string, number> {
   return Object.fromEntries(renders);
 }
+
+const slowest = new Map<string, number[]>();
+
+/** Keeps the render times (ms) of each plot, for the performance report. */
+export function recordRenderTime(id: string, ms: number): void {
+  const a = slowest.get(id) ?? [];
+  a.push(Math.round(ms));
+  slowest.set(id, a.slice(-30));
+}
+
+export function renderTimes(): Record<string, number[]> {
+  return Object.fromEntries(slowest);
+}

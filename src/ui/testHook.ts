@@ -1,6 +1,8 @@
 // window.__lab: a small read-only view of the page for end-to-end tests and the console.
-import { renderCounts, traceSummaries } from './plotRegistry';
+import { renderCounts, renderTimes, traceSummaries } from './plotRegistry';
 import { labStore } from './useLab';
+import type { Command } from '../worker/protocol';
+import { loadPlotly } from './Plot';
 
 export interface LabTestHook {
   state(): {
@@ -23,10 +25,30 @@ export interface LabTestHook {
   };
   traces(): ReturnType<typeof traceSummaries>;
   renders(): ReturnType<typeof renderCounts>;
+  renderTimes(): ReturnType<typeof renderTimes>;
   hover(index: number | null): void;
+  /** make the next training epoch fail like a lost GPU device (tests the fallback) */
+  failNext(): void;
+  /** the plotly module (loaded on demand), for render-time experiments */
+  plotly(): Promise<unknown>;
+  /** longest main-thread long task (ms) seen since the last reset, from a PerformanceObserver */
+  longTasks(reset?: boolean): { max: number; count: number };
 }
 
-export function installTestHook(): void {
+let longMax = 0;
+let longCount = 0;
+
+export function installTestHook(send: (cmd: Command) => void): void {
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        longMax = Math.max(longMax, e.duration);
+        longCount += 1;
+      }
+    }).observe({ type: 'longtask', buffered: false });
+  } catch {
+    // browsers without the Long Tasks API report zero
+  }
   const hook: LabTestHook = {
     state() {
       const s = labStore.getState();
@@ -51,7 +73,15 @@ export function installTestHook(): void {
     },
     traces: traceSummaries,
     renders: renderCounts,
+    renderTimes,
     hover: (i) => labStore.getState().setHover(i),
+    failNext: () => send({ type: 'debugFailNext' }),
+    plotly: loadPlotly,
+    longTasks(reset = false) {
+      const r = { max: longMax, count: longCount };
+      if (reset) longMax = longCount = 0;
+      return r;
+    },
   };
   (window as unknown as { __lab: LabTestHook }).__lab = hook;
 }
