@@ -8,6 +8,7 @@ import { labStore } from './ui/useLab';
 import { loadDataset } from './ui/datasets';
 import { installTestHook } from './ui/testHook';
 import { loadPlotly } from './ui/Plot';
+import { setRenderHold } from './ui/renderQueue';
 import './ui/styles.css';
 
 const store = labStore.getState();
@@ -22,6 +23,8 @@ store.attach(client, loadDataset);
 client.send({ type: 'init', backend: labStore.getState().settings.backend, probeAll: params.get('probe') === 'all' });
 void labStore.getState().loadData();
 installTestHook((cmd) => client.send(cmd));
+// heavy plots wait while the worker trains (no main-thread long task during training)
+labStore.subscribe((s) => setRenderHold(s.run.busy));
 // fetch plotly while the worker probes, so the first plot does not wait for it
 void loadPlotly();
 

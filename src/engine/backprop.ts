@@ -21,10 +21,11 @@ export interface Pass {
 
 /**
  * Forward pass. In train mode BN uses batch statistics and `stats` is replaced by the PyTorch running
- * update (the old tensors go to `retired`); in eval mode it uses the running statistics.
+ * update (the old tensors go to `retired`; null skips the update, for stats nobody reads such as the
+ * decoder's); in eval mode it uses the running statistics.
  */
 export function forward(
-  theta: Tensor1D, slots: Slot[], x: Tensor2D, stats: BnStats[], mode: BnMode, retired: BnStats[], sigmoid = false,
+  theta: Tensor1D, slots: Slot[], x: Tensor2D, stats: BnStats[], mode: BnMode, retired: BnStats[] | null, sigmoid = false,
 ): Pass {
   const weights = slots.map((s) => weight(theta, s));
   const hidden: HiddenCache[] = [];
@@ -40,11 +41,13 @@ export function forward(
       const variance = tf.mean(tf.square(centered), 0);
       inv = tf.rsqrt(tf.add(variance, BN_EPS));
       normed = tf.mul(centered, inv) as Tensor2D;
-      const s = stats[i];
-      retired.push({ mean: s.mean, variance: s.variance });
-      s.mean = tf.keep(tf.add(tf.mul(s.mean, 1 - BN_MOMENTUM), tf.mul(mean, BN_MOMENTUM))) as Tensor1D;
-      const unbiased = m > 1 ? tf.mul(variance, (BN_MOMENTUM * m) / (m - 1)) : tf.mul(variance, BN_MOMENTUM);
-      s.variance = tf.keep(tf.add(tf.mul(s.variance, 1 - BN_MOMENTUM), unbiased)) as Tensor1D;
+      if (retired) {
+        const s = stats[i];
+        retired.push({ mean: s.mean, variance: s.variance });
+        s.mean = tf.keep(tf.add(tf.mul(s.mean, 1 - BN_MOMENTUM), tf.mul(mean, BN_MOMENTUM))) as Tensor1D;
+        const unbiased = tf.mul(variance, m > 1 ? (BN_MOMENTUM * m) / (m - 1) : BN_MOMENTUM);
+        s.variance = tf.keep(tf.add(tf.mul(s.variance, 1 - BN_MOMENTUM), unbiased)) as Tensor1D;
+      }
     } else {
       inv = tf.rsqrt(tf.add(stats[i].variance, BN_EPS));
       normed = tf.mul(tf.sub(h, stats[i].mean), inv) as Tensor2D;

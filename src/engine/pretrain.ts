@@ -39,7 +39,8 @@ export async function pretrainAe(
         const [grad, value] = tf.tidy(() => {
           const xb = batchOf(xPerm, b, sizes.batchSize);
           const pe = forward(theta, enc, xb, bn.slice(0, nEnc), 'train', retired);
-          const pd = forward(theta, dec, pe.out, bn.slice(nEnc), 'train', retired, true);
+          // the decoder's running stats are discarded with it, so they are not tracked
+          const pd = forward(theta, dec, pe.out, bn.slice(nEnc), 'train', null, true);
           const diff = tf.sub(pd.out, xb);
           // d mean((xr - x)^2) / d xr = 2 (xr - x) / (B d)
           const gDec = backward(pd, tf.mul(diff, 2 / diff.size) as Tensor2D, true);

@@ -27,9 +27,13 @@ export interface PlotProps {
   highlight?: { x: number[]; y: number[] } | null;
   height?: number;
   empty?: string;
+  /** drawn before the first real figure, so plotly's one-off setup (WebGL contexts) happens at page load */
+  placeholder?: Figure;
+  /** costly to draw: wait while the worker trains (see setRenderHold) */
+  heavy?: boolean;
 }
 
-export function Plot({ id, figure, onHover, highlight, height = 460, empty }: PlotProps) {
+export function Plot({ id, figure, onHover, highlight, height = 460, empty, placeholder, heavy = false }: PlotProps) {
   const ref = useRef<PlotlyDiv>(null);
   const ready = useRef(false);
   const hlKey = useRef({});
@@ -38,13 +42,14 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty }: Pl
 
   useEffect(() => {
     const el = ref.current;
-    if (!el || !figure) return;
-    recordFigure(id, figure);
+    const fig = figure ?? placeholder;
+    if (!el || !fig) return;
+    if (figure) recordFigure(id, figure);
     enqueueRender(el, async () => {
       const Plotly = await loadPlotly();
       const t0 = performance.now();
-      await Plotly.react(el, figure.data as never, { ...figure.layout, height } as never, CONFIG as never);
-      recordRenderTime(id, performance.now() - t0);
+      await Plotly.react(el, fig.data as never, { ...fig.layout, height } as never, CONFIG as never);
+      if (figure) recordRenderTime(id, performance.now() - t0);
       if (!ready.current && el.on) {
         ready.current = true;
         el.on('plotly_hover', (e) => {
@@ -53,7 +58,7 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty }: Pl
         });
         el.on('plotly_unhover', () => hoverCb.current?.(null));
       }
-    });
+    }, heavy && !!figure);
   }, [figure, id, height]);
 
   useEffect(() => {
@@ -65,7 +70,7 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty }: Pl
       const k = el.data.findIndex((t) => t.meta === 'hover');
       if (k < 0) return;
       await Plotly.restyle(el, { x: [highlight?.x ?? []], y: [highlight?.y ?? []] } as never, [k]);
-    });
+    }, heavy);
   }, [highlight]);
 
   useEffect(() => {

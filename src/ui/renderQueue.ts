@@ -1,7 +1,8 @@
 // Plotly draws one figure per macrotask, so several plots updating together never make one long task.
 type Job = () => unknown;
 
-const jobs = new Map<object, Job>();
+const jobs = new Map<object, { job: Job; heavy: boolean }>();
+let hold = false;
 let scheduled = false;
 const channel = typeof MessageChannel !== 'undefined' ? new MessageChannel() : null;
 
@@ -14,23 +15,39 @@ function schedule(): void {
 
 async function pump(): Promise<void> {
   scheduled = false;
-  const first = jobs.entries().next();
-  if (first.done) return;
-  const [key, job] = first.value;
+  let pick: [object, Job] | null = null;
+  for (const [key, j] of jobs) {
+    if (!j.heavy || !hold) {
+      pick = [key, j.job];
+      break;
+    }
+  }
+  if (!pick) return;
+  const [key, job] = pick;
   jobs.delete(key);
   try {
     await job();
   } catch (e) {
     console.error('plot render failed', e);
   }
-  if (jobs.size) schedule();
+  if ([...jobs.values()].some((j) => !j.heavy || !hold)) schedule();
 }
 
 if (channel) channel.port1.onmessage = () => void pump();
 
 /** Queue a render for this key; a newer job for the same key replaces one that has not run yet. */
-export function enqueueRender(key: object, job: Job): void {
+export function enqueueRender(key: object, job: Job, heavy = false): void {
   jobs.delete(key);
-  jobs.set(key, job);
+  jobs.set(key, { job, heavy });
   schedule();
+}
+
+/**
+ * While the worker trains, heavy plots (point clouds, histogram) wait and draw once it is idle, so the
+ * main thread never runs a long task during training; light plots (loss, learning curve) keep streaming.
+ */
+export function setRenderHold(on: boolean): void {
+  if (hold === on) return;
+  hold = on;
+  if (!hold && jobs.size) schedule();
 }

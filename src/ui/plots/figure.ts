@@ -32,3 +32,8 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
     ...extra,
   };
 }
+
+/** An empty figure with the plot's titles and trace types, drawn before the first snapshot. */
+export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}): Figure {
+  return { data: types.map((type) => ({ type, x: [], y: [], showlegend: false, hoverinfo: 'skip' })), layout: baseLayout(title, xTitle, yTitle, extra) };
+}

@@ -9,10 +9,18 @@ describe('inputSpaceFigure', () => {
   it('draws the score field, the boundary contour at log10(R²) and the points at their inputs', () => {
     const s = tinySnapshot();
     const grid = { x: Float32Array.of(0, 1, 2), y: Float32Array.of(0, 1), z: Float32Array.of(1, 10, 100, 1000, 1, 1) };
-    const fig = inputSpaceFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, xy, grid, ['x1', 'x2']);
+    const fig = inputSpaceFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, xy, grid, ['x1', 'x2'], false, 'data:image/png;base64,AAAA');
+    const img = (fig.layout.images as Array<{ x: number; y: number; sizex: number; sizey: number }>)[0]!;
+    // pixels are centred on the grid nodes: half a step beyond the first and last node
+    expect([img.x, img.y, img.sizex, img.sizey]).toEqual([-0.5, 1.5, 3, 2]);
     expect(fig.data[0]!.meta).toBe('field');
-    expect(fig.data[0]!.z).toEqual([[0, 1, 2], [3, 0, 0]].map((r) => r.map((v) => expect.closeTo(v, 9))));
-    expect((fig.data[1]!.contours as { value: number }).value).toBeCloseTo(Math.log10(2.25), 9);
+    // the colour bar spans log10 of the field: 0 .. 3
+    expect((fig.data[0]!.marker as { color: number[] }).color).toEqual([expect.closeTo(0, 6), expect.closeTo(3, 6)]);
+    // boundary at log10(R^2 = 2.25) = 0.352: row y=0 holds log 0,1,2 -> crosses between x=0 and x=1 at 0.352
+    const b = fig.data[1]!;
+    expect(b.meta).toBe('boundary');
+    expect(Number(b.x![0])).toBeCloseTo(Math.log10(2.25), 5);
+    expect(b.y![0]).toBe(0);
     const q = fig.data.find((t) => t.meta === 'queued')!;
     expect(q.x).toEqual([2, 2]);
     expect(q.y).toEqual([0, 1]);

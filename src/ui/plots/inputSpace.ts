@@ -3,6 +3,7 @@ import type { StageSnapshot } from '../../engine/types';
 import type { ScoreGrid } from '../../worker/protocol';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { SCORE_SCALE } from './palette';
+import { fieldPixels, levelSegments } from './field';
 import { pointTraces } from './pointTraces';
 import type { PointTable, ViewState } from './points';
 
@@ -25,7 +26,10 @@ const log10 = (v: number) => Math.log10(v + 1e-12);
  * xy: input coordinates per pool index (raw 2-D values, or the PCA projection), row-major n x 2.
  * grid: score field on the plane (2-D data only).
  */
-export function inputSpaceFigure(s: StageSnapshot, t: PointTable, v: ViewState, xy: Float32Array, grid: ScoreGrid | null, axisNames: [string, string], pca = false): Figure {
+/** fieldImage: a data URL of fieldPixels(grid) (made by the view with a canvas), drawn under the points. */
+export function inputSpaceFigure(
+  s: StageSnapshot, t: PointTable, v: ViewState, xy: Float32Array, grid: ScoreGrid | null, axisNames: [string, string], pca = false, fieldImage: string | null = null,
+): Figure {
   const n = s.scores.length;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
@@ -35,23 +39,29 @@ export function inputSpaceFigure(s: StageSnapshot, t: PointTable, v: ViewState, 
   }
   const data: Trace[] = [];
   const b = boundaryScore(s);
+  const images: unknown[] = [];
   if (grid) {
-    const nx = grid.x.length;
-    const ny = grid.y.length;
-    const z: number[][] = [];
-    for (let r = 0; r < ny; r++) z.push(Array.from(grid.z.subarray(r * nx, (r + 1) * nx), log10));
+    const px = fieldPixels(grid);
+    const seg = levelSegments(grid.x, grid.y, px.log, log10(b.value));
+    // invisible two-point trace that carries the colour bar of the field image
     data.push({
-      type: 'contour', name: 'score field', meta: 'field', x: Array.from(grid.x), y: Array.from(grid.y), z,
-      colorscale: SCORE_SCALE, ncontours: 18, contours: { coloring: 'fill', showlines: false },
-      colorbar: { title: { text: 'log10 score' }, thickness: 14 }, hovertemplate: 'x %{x:.2f}, y %{y:.2f}<br>log10 score %{z:.2f}<extra></extra>',
-      showlegend: false,
+      type: 'scatter', mode: 'markers', name: 'score field', meta: 'field', x: [grid.x[0]!, grid.x[0]!], y: [grid.y[0]!, grid.y[0]!],
+      hoverinfo: 'skip', showlegend: false,
+      marker: { color: [px.min, px.max], colorscale: SCORE_SCALE, showscale: true, opacity: 0, size: 1, colorbar: { title: { text: 'log10 score' }, thickness: 14 } },
     });
     data.push({
-      type: 'contour', name: `decision boundary (${b.what})`, meta: 'boundary', x: Array.from(grid.x), y: Array.from(grid.y), z,
-      contours: { type: 'constraint', operation: '=', value: log10(b.value) },
-      line: { color: '#ffffff', width: 4 }, showscale: false, hoverinfo: 'skip', showlegend: true,
-      fillcolor: 'rgba(0,0,0,0)',
+      type: 'scatter', mode: 'lines', name: `decision boundary (${b.what})`, meta: 'boundary', x: seg.x, y: seg.y,
+      hoverinfo: 'skip', line: { color: '#ffffff', width: 4 }, connectgaps: false,
     });
+    if (fieldImage) {
+      const dx = (grid.x[1]! - grid.x[0]!) / 2;
+      const dy = (grid.y[1]! - grid.y[0]!) / 2;
+      const x0 = grid.x[0]! - dx;
+      const x1 = grid.x[grid.x.length - 1]! + dx;
+      const y0 = grid.y[0]! - dy;
+      const y1 = grid.y[grid.y.length - 1]! + dy;
+      images.push({ source: fieldImage, xref: 'x', yref: 'y', x: x0, y: y1, sizex: x1 - x0, sizey: y1 - y0, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' });
+    }
   }
   data.push(...pointTraces(x, y, s, t, v, { gl: true, colourByScore: !grid, onField: !!grid }));
   const title = grid ? `Input plane and score field, stage ${s.stage}` : `Inputs (PCA) coloured by score, stage ${s.stage}`;
@@ -61,6 +71,6 @@ export function inputSpaceFigure(s: StageSnapshot, t: PointTable, v: ViewState, 
         yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
       }
     : {};
-  const layout = baseLayout(title, axisNames[0], axisNames[1], square);
+  const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images });
   return { data, layout };
 }

@@ -2,6 +2,9 @@
 import { useMemo } from 'react';
 import { HISTOGRAM_EXPLAIN, histogramFigure } from '../plots/histogram';
 import { Plot } from '../Plot';
+import { placeholderFigure } from '../plots/figure';
+
+const PLACEHOLDER = placeholderFigure('Score histogram', 'anomaly score ||phi(x) - c||²', 'number of samples', ['histogram']);
 import { useLab } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
@@ -16,7 +19,7 @@ export function HistogramView() {
   );
   return (
     <PlotCard id="histogram" explain={HISTOGRAM_EXPLAIN}>
-      <Plot id="histogram" figure={figure} height={400} />
+      <Plot id="histogram" figure={figure} height={400} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }

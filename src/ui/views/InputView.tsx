@@ -2,9 +2,26 @@
 import { useMemo } from 'react';
 import { INPUT_EXPLAIN_2D, INPUT_EXPLAIN_PCA, inputSpaceFigure } from '../plots/inputSpace';
 import { Plot } from '../Plot';
+import { placeholderFigure } from '../plots/figure';
+import { fieldPixels } from '../plots/field';
+import type { ScoreGrid } from '../../worker/protocol';
 import { labStore, useLab } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
+
+const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scattergl', 'scatter']);
+
+/** The field as a PNG data URL (64 x 64 pixels: a millisecond or two). */
+function fieldImage(grid: ScoreGrid): string | null {
+  const px = fieldPixels(grid);
+  const canvas = document.createElement('canvas');
+  canvas.width = px.width;
+  canvas.height = px.height;
+  const g = canvas.getContext('2d');
+  if (!g) return null;
+  g.putImageData(new ImageData(px.rgba as Uint8ClampedArray<ArrayBuffer>, px.width, px.height), 0, 0);
+  return canvas.toDataURL('image/png');
+}
 
 export function InputView() {
   const cur = useCurrent();
@@ -16,17 +33,18 @@ export function InputView() {
   const names: [string, string] = pca
     ? [`PC 1${data?.explained ? ` (${(data.explained[0] * 100).toFixed(0)}% of variance)` : ''}`, `PC 2${data?.explained ? ` (${(data.explained[1] * 100).toFixed(0)}%)` : ''}`]
     : [data?.raw.featureNames[0] ?? 'x1', data?.raw.featureNames[1] ?? 'x2'];
+  const image = useMemo(() => (cur?.msg.grid ? fieldImage(cur.msg.grid) : null), [cur?.msg]);
   const figure = useMemo(() => {
     if (!cur || !cur.xy) return null;
-    return inputSpaceFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null, answers }, cur.xy, cur.msg.grid, names, pca);
-  }, [cur, showTruth, answers, names[0], names[1], pca]);
+    return inputSpaceFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null, answers }, cur.xy, cur.msg.grid, names, pca, image);
+  }, [cur, showTruth, answers, names[0], names[1], pca, image]);
   const highlight = useMemo(() => {
     if (!cur?.xy || hover === null || 2 * hover >= cur.xy.length) return { x: [], y: [] };
     return { x: [cur.xy[2 * hover]!], y: [cur.xy[2 * hover + 1]!] };
   }, [cur, hover]);
   return (
     <PlotCard id="input" explain={pca ? INPUT_EXPLAIN_PCA : INPUT_EXPLAIN_2D}>
-      <Plot id="input" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} height={520} />
+      <Plot id="input" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} height={520} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }

@@ -1,13 +1,14 @@
 // View 1: the latent hypersphere; points glide from their last position when a new round arrives.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { latentCoords, latentFigure, LATENT_EXPLAIN, type LatentCoords } from '../plots/latent';
-import type { Figure } from '../plots/figure';
+import { placeholderFigure, type Figure } from '../plots/figure';
 import { Plot } from '../Plot';
 import { useLab, labStore } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
 
 const FRAMES = 10;
+const PLACEHOLDER = placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scattergl', 'scatter']);
 const FRAME_MS = 60;
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
@@ -67,7 +68,7 @@ export function LatentView() {
 
   return (
     <PlotCard id="latent" explain={LATENT_EXPLAIN}>
-      <Plot id="latent" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} height={520} />
+      <Plot id="latent" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} height={520} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }
