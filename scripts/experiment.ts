@@ -63,5 +63,6 @@ async function main(): Promise<void> {
 
 main().catch((e: Error) => {
   console.error(`error: ${e.message}\n${USAGE}`);
+  if (process.env.DEBUG) console.error(e.stack);
   process.exit(2);
 });

@@ -29,9 +29,9 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       ours[key] = (await runSeeds(raw, { ...g, mode: 'reference', pollution: null }, seeds)).auroc;
       console.error(`${name} ${key}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      saved[name] = ours;
+      if (a.json) writeFileSync(a.json, JSON.stringify(saved)); // after each configuration: a crash loses little
     }
-    saved[name] = ours;
-    if (a.json) writeFileSync(a.json, JSON.stringify(saved));
     const res = compare(ref[name], ours);
     console.log(`\n${name}: ours vs reference, AUROC x100 mean (std) per stage; * = outside the tolerance`);
     let last = '';

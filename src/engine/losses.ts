@@ -86,7 +86,9 @@ export function nceTerm(dNormal: Tensor1D, dAbnormal: Tensor1D): Tensor {
 export function uaiTerm(z: Tensor2D, D: Tensor1D, w: Tensor2D, b: Tensor1D, m: BatchMasks): Tensor {
   const u = tf.squeeze(tf.add(tf.matMul(tf.concat([z, tf.expandDims(D, 1)], 1), w), b), [1]) as Tensor1D;
   const t = m.abnormal!;
-  // -[t log p + (1-t) log(1-p)] with log p = logSigmoid(u), log(1-p) = logSigmoid(-u)
-  const bce = tf.neg(tf.add(tf.mul(t, tf.logSigmoid(u)), tf.mul(tf.sub(1, t), tf.logSigmoid(tf.neg(u)))));
+  // -[t log p + (1-t) log(1-p)] = softplus(u) - t u, with softplus(u) = relu(u) + log1p(exp(-|u|)) (stable;
+  // tf.logSigmoid's custom gradient loses its saved input inside a tidy on the wasm backend)
+  const softplus = tf.add(tf.relu(u), tf.log1p(tf.exp(tf.neg(tf.abs(u)))));
+  const bce = tf.sub(softplus, tf.mul(t, u));
   return tf.div(tf.sum(tf.mul(bce, m.labelled!)), m.nLabelled);
 }

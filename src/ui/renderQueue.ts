@@ -43,8 +43,8 @@ export function enqueueRender(key: object, job: Job, heavy = false): void {
 }
 
 /**
- * While the worker trains, heavy plots (point clouds, histogram) wait and draw once it is idle, so the
- * main thread never runs a long task during training; light plots (loss, learning curve) keep streaming.
+ * While the worker trains, plots wait and draw once it is idle: one plotly redraw takes 20-150 ms on a slow
+ * machine, so this keeps the main thread free of long tasks during training (the progress bar streams the loss).
  */
 export function setRenderHold(on: boolean): void {
   if (hold === on) return;

@@ -32,11 +32,21 @@ export interface LabTestHook {
   /** the plotly module (loaded on demand), for render-time experiments */
   plotly(): Promise<unknown>;
   /** longest main-thread long task (ms) seen since the last reset, from a PerformanceObserver */
-  longTasks(reset?: boolean): { max: number; count: number };
+  longTasks(reset?: boolean): { max: number; count: number; trainingMax: number; trainingCount: number; detail: string };
 }
 
 let longMax = 0;
 let longCount = 0;
+let trainMax = 0;
+let trainCount = 0;
+const entries: Array<{ start: number; end: number }> = [];
+const busySpans: Array<{ start: number; end: number }> = [];
+let busySince: number | null = null;
+
+/** A long task counts as "during training" when it overlaps a span in which the worker was busy. */
+function overlapsTraining(e: { start: number; end: number }): boolean {
+  return busySpans.some((b) => e.start < b.end && e.end > b.start) || (busySince !== null && e.end > busySince);
+}
 
 export function installTestHook(send: (cmd: Command) => void): void {
   try {
@@ -44,11 +54,21 @@ export function installTestHook(send: (cmd: Command) => void): void {
       for (const e of list.getEntries()) {
         longMax = Math.max(longMax, e.duration);
         longCount += 1;
+        entries.push({ start: e.startTime, end: e.startTime + e.duration });
       }
     }).observe({ type: 'longtask', buffered: false });
   } catch {
     // browsers without the Long Tasks API report zero
   }
+  labStore.subscribe((s, prev) => {
+    if (s.run.busy === prev.run.busy) return;
+    const now = performance.now();
+    if (s.run.busy) busySince = now;
+    else if (busySince !== null) {
+      busySpans.push({ start: busySince, end: now });
+      busySince = null;
+    }
+  });
   const hook: LabTestHook = {
     state() {
       const s = labStore.getState();
@@ -78,8 +98,16 @@ export function installTestHook(send: (cmd: Command) => void): void {
     failNext: () => send({ type: 'debugFailNext' }),
     plotly: loadPlotly,
     longTasks(reset = false) {
-      const r = { max: longMax, count: longCount };
-      if (reset) longMax = longCount = 0;
+      const during = entries.filter(overlapsTraining);
+      trainMax = during.reduce((m, e) => Math.max(m, e.end - e.start), 0);
+      trainCount = during.length;
+      const detail = `tasks ${entries.map((e) => `${e.start.toFixed(0)}+${(e.end - e.start).toFixed(0)}`).join(' ')}; busy ${busySpans.map((b) => `${b.start.toFixed(0)}-${b.end.toFixed(0)}`).join(' ')}`;
+      const r = { max: longMax, count: longCount, trainingMax: trainMax, trainingCount: trainCount, detail };
+      if (reset) {
+        longMax = longCount = 0;
+        entries.length = 0;
+        busySpans.length = 0;
+      }
       return r;
     },
   };

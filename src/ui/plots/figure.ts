@@ -35,5 +35,7 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
 
 /** An empty figure with the plot's titles and trace types, drawn before the first snapshot. */
 export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}): Figure {
-  return { data: types.map((type) => ({ type, x: [], y: [], showlegend: false, hoverinfo: 'skip' })), layout: baseLayout(title, xTitle, yTitle, extra) };
+  // one transparent point per trace: an empty WebGL trace would not set up its context yet
+  const data = types.map((type) => ({ type, x: [0], y: [0], showlegend: false, hoverinfo: 'skip', marker: { opacity: 0 }, opacity: 0 }));
+  return { data, layout: baseLayout(title, xTitle, yTitle, extra) };
 }

@@ -4,10 +4,10 @@ import { curveFromSnapshots, LEARNING_EXPLAIN, learningCurveFigure } from '../pl
 import { LOSS_EXPLAIN, lossCurveFigure } from '../plots/lossCurve';
 import { runLabel } from '../../store/lab';
 import { Plot } from '../Plot';
-import { placeholderFigure } from '../plots/figure';
 
-const LEARNING_PLACEHOLDER = placeholderFigure('Learning curve', 'labels given', 'AUROC / AP', ['scatter']);
-const LOSS_PLACEHOLDER = placeholderFigure('Training loss per epoch', 'epoch (all stages)', 'loss', ['scatter']);
+// the real builders with no data: the first real draw then only updates traces, it does not build axes
+const LEARNING_PLACEHOLDER = learningCurveFigure([{ id: 'current', label: 'current run', points: [] }]);
+const LOSS_PLACEHOLDER = lossCurveFigure([{ stage: 0, phase: 'pretrain', epoch: 1, loss: 0 }]);
 import { useLab } from '../useLab';
 import { PlotCard } from './PlotCard';
 
@@ -22,7 +22,7 @@ export function LearningView() {
   }, [snaps, curves, settings]);
   return (
     <PlotCard id="learning" explain={LEARNING_EXPLAIN}>
-      <Plot id="learning" figure={figure} height={400} placeholder={LEARNING_PLACEHOLDER} />
+      <Plot id="learning" figure={figure} height={400} placeholder={LEARNING_PLACEHOLDER} heavy />
     </PlotCard>
   );
 }
@@ -47,7 +47,7 @@ export function LossView() {
   const figure = useMemo(() => (shown.length ? lossCurveFigure(shown) : null), [shown]);
   return (
     <PlotCard id="loss" explain={LOSS_EXPLAIN}>
-      <Plot id="loss" figure={figure} height={400} empty="The loss appears here while a stage trains." placeholder={LOSS_PLACEHOLDER} />
+      <Plot id="loss" figure={figure} height={400} empty="The loss appears here while a stage trains." placeholder={LOSS_PLACEHOLDER} heavy />
     </PlotCard>
   );
 }
