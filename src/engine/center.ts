@@ -1,7 +1,8 @@
 // Centre c (algorithm.md 5.1): mean phi over the drop_last batches of one shuffled pass, eval-mode BN.
 import { tf, type Tensor1D, type Tensor2D } from './tf';
 import { batchCount } from './batches';
-import { encoderSlots, mlp } from './network';
+import { encoderSlots } from './network';
+import { forward } from './backprop';
 import type { Model } from './model';
 import type { Rng } from './rng';
 
@@ -18,7 +19,7 @@ export function initCenter(model: Model, x: Tensor2D, batchSize: number, rng: Rn
   const perm = rng.permutation(n).subarray(0, used);
   const c = tf.tidy(() => {
     const xs = tf.gather(x, tf.tensor1d(perm, 'int32')) as Tensor2D;
-    return tf.mean(mlp(model.theta, encoderSlots(model.layout), xs, model.bn, 'eval', []), 0);
+    return tf.mean(forward(model.theta, encoderSlots(model.layout), xs, model.bn, 'eval', null).out, 0);
   });
   const host = clampCenter(c.dataSync() as Float32Array);
   c.dispose();

@@ -1,6 +1,7 @@
 // Scoring (algorithm.md 6): eval-mode phi(x) and D(x) for the whole pool, chunked for big data.
 import { tf, type Tensor2D } from './tf';
-import { encoderSlots, mlp, sqDist } from './network';
+import { encoderSlots, sqDist } from './network';
+import { forward } from './backprop';
 import type { Model } from './model';
 
 const CHUNK = 8192;
@@ -14,7 +15,7 @@ export function scorePool(model: Model, x: Tensor2D): { scores: Float32Array; em
     const len = Math.min(CHUNK, n - start);
     const [z, D] = tf.tidy(() => {
       const xs = tf.slice(x, [start, 0], [len, x.shape[1]]);
-      const z = mlp(model.theta, encoderSlots(model.layout), xs, model.bn, 'eval', []);
+      const z = forward(model.theta, encoderSlots(model.layout), xs, model.bn, 'eval', null).out;
       return [z, sqDist(z, model.center!)];
     });
     embedding.set(z.dataSync() as Float32Array, start * rep);

@@ -75,7 +75,7 @@ describe('parseUrl', () => {
 
   it('rejects numbers JavaScript would accept loosely', () => {
     for (const t of ['0x10', '1e2', '2.5', ' 3', 'Infinity']) {
-      expect(parseUrl(`seed=${encodeURIComponent(t)}`).settings.seed).toBe(0);
+      expect(parseUrl(`seed=${encodeURIComponent(t)}`).settings.seed).toBe(1);
     }
     for (const t of ['1.5', '-0.1', 'NaN', '0x1', '']) {
       expect(parseUrl(`pollution=${t}`).settings.pollution).toBe('full');
@@ -88,7 +88,7 @@ describe('parseUrl', () => {
     expect([...r.hidden]).toEqual(['loss']);
     expect(r.problems).toEqual([
       "Parameter 'loss' was given 2 times; the last value was used",
-      'seed was empty; the default (0) was used',
+      'seed was empty; the default (1) was used',
       "hide: unknown control 'bogus' was ignored (known: dataset, loss, query, pseudo, pollution, seed, preset, k, backend, oracle, copyLink)",
     ]);
     expect([...parseUrl('hide=copyLink', { extraHideable: ['copyLink'] }).hidden]).toEqual(['copyLink']);
@@ -96,7 +96,7 @@ describe('parseUrl', () => {
 
   it('checks the dataset against the known names when given', () => {
     const r = parseUrl('dataset=cardio', { datasets: ['ionosphere', 'glass'] });
-    expect(r.settings.dataset).toBe('ionosphere');
+    expect(r.settings.dataset).toBe('ring');
     expect(r.problems).toEqual(["dataset 'cardio' is not one of ionosphere, glass; the default was used"]);
     expect(parseUrl('dataset=glass', { datasets: ['ionosphere', 'glass'] }).problems).toEqual([]);
   });
@@ -114,6 +114,6 @@ describe('configOverrides', () => {
     expect(configOverrides({ ...DEFAULT_SETTINGS, k: 5, seed: 9, pollution: 0.02 }, sizes)).toEqual({
       loss: 'nce', query: 'abs', pseudo: true, seed: 9, pollution: 0.02, sizes: { hDims: [32], repDim: 16, batchSize: 128, k: 5 },
     });
-    expect(configOverrides(DEFAULT_SETTINGS, sizes)).toEqual({ loss: 'nce', query: 'abs', pseudo: true, seed: 0, pollution: null });
+    expect(configOverrides(DEFAULT_SETTINGS, sizes)).toEqual({ loss: 'nce', query: 'abs', pseudo: true, seed: 1, pollution: null });
   });
 });

@@ -55,7 +55,7 @@ const FALSE = ['false', '0', 'no', 'off'];
 
 export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
   dataset: {
-    key: 'dataset', label: 'dataset', default: 'ionosphere',
+    key: 'dataset', label: 'dataset', default: 'ring',
     parse: (t) => (DATASET.test(t) ? ok(t)
       : bad(`dataset '${t}' is not a valid name (letters, digits, '.', '_' or '-', at most 64 characters)`)),
     serialise: (v) => v,
@@ -79,7 +79,7 @@ export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
     serialise: (v) => String(v),
   },
   seed: {
-    key: 'seed', label: 'seed', default: 0,
+    key: 'seed', label: 'seed', default: 1,
     parse: (t) => (INT.test(t) && Number(t) <= 0xffffffff ? ok(Number(t))
       : bad(`seed '${t}' is not a whole number from 0 to 4294967295`)),
     serialise: (v) => String(v),

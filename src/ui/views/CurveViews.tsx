@@ -10,9 +10,10 @@ const LEARNING_PLACEHOLDER = learningCurveFigure([{ id: 'current', label: 'curre
 const LOSS_PLACEHOLDER = lossCurveFigure([{ stage: 0, phase: 'pretrain', epoch: 1, loss: 0 }]);
 import { useLab } from '../useLab';
 import { PlotCard } from './PlotCard';
+import { useFrozenWhileBusy } from './freeze';
 
 export function LearningView() {
-  const snaps = useLab((s) => s.snapshots);
+  const snaps = useFrozenWhileBusy(useLab((s) => s.snapshots));
   const curves = useLab((s) => s.curves);
   const settings = useLab((s) => s.settings);
   const figure = useMemo(() => {
@@ -29,7 +30,7 @@ export function LearningView() {
 
 /** The loss plot redraws at most 4 times a second while epochs stream in. */
 export function LossView() {
-  const log = useLab((s) => s.lossLog);
+  const log = useFrozenWhileBusy(useLab((s) => s.lossLog));
   const [shown, setShown] = useState(log);
   const latest = useRef(log);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

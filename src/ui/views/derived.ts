@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { SnapshotMessage } from '../../worker/protocol';
 import { pointTable, type PointTable } from '../plots/points';
 import { useLab } from '../useLab';
+import { useFrozenWhileBusy } from './freeze';
 
 export interface Current {
   msg: SnapshotMessage;
@@ -14,9 +15,9 @@ export interface Current {
 }
 
 export function useCurrent(): Current | null {
-  const snaps = useLab((s) => s.snapshots);
-  const answers = useLab((s) => s.answers);
-  const data = useLab((s) => s.data);
+  const snaps = useFrozenWhileBusy(useLab((s) => s.snapshots));
+  const answers = useFrozenWhileBusy(useLab((s) => s.answers));
+  const data = useFrozenWhileBusy(useLab((s) => s.data));
   const msg = snaps.length ? snaps[snaps.length - 1]! : null;
   const table = useMemo(() => (msg ? pointTable(msg.snapshot, answers) : null), [msg, answers]);
   const truth = useMemo(() => {
