@@ -10,6 +10,10 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     expect(s0.backend).toBe(backend);
     const probe = s0.probes.find((p) => p.name === backend)!;
     console.log(`${backend}: probe ${probe.stepMs?.toFixed(2)} ms/step (${probe.software ? 'software' : 'hardware'}); ${s0.backendReason}`);
+    // software WebGPU/WebGL take 30-200 ms a step here: keep the smoke run to a few epochs
+    await page.evaluate(() => (window as unknown as { __lab: { send(c: unknown): void } }).__lab.send({
+      type: 'configure', config: { preset: 'interactive', overrides: { aeEpochs: 3, occEpochs: 3 } },
+    }));
     await page.getByTestId('train-round').click();
     const s = await waitIdle(page, 1, 170_000);
     console.log(`${backend}: page open + one interactive round in ${Date.now() - t0} ms, AUROC ${s.aurocs[0]?.toFixed(3)}`);

@@ -109,11 +109,12 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
   }
 }
 
-function freshRun(st: LabData): Partial<LabData> {
+/** Clears the run; a run with results is kept as a curve, labelled with the settings it ran with. */
+function freshRun(st: LabData, ranWith: LabSettings = st.settings): Partial<LabData> {
   const curves = [...st.curves];
   if (st.snapshots.length > 1 || (st.snapshots.length === 1 && st.snapshots[0]!.snapshot.auroc !== null)) {
     const id = `run${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
-    curves.push({ id, label: runLabel(st.settings), points: curveFromSnapshots(st.snapshots.map((s) => s.snapshot)) });
+    curves.push({ id, label: runLabel(ranWith), points: curveFromSnapshots(st.snapshots.map((s) => s.snapshot)) });
   }
   return {
     curves: curves.slice(-6), snapshots: [], lossLog: [], progress: null, clock: null, lastPhase: null, answers: new Map(), hover: null, error: null, roundsLeft: 0,
@@ -164,16 +165,14 @@ export function createLabStore(initial: Partial<LabData> = {}): StoreApi<LabStat
         const before = get().settings;
         const settings = { ...before, ...patch };
         const changed = (k: keyof LabSettings) => settings[k] !== before[k];
-        set({ settings });
+        const restarts = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k'].some((k) => changed(k as keyof LabSettings));
+        set(restarts ? { ...freshRun(get(), before), settings } : { settings });
         if (changed('backend')) send({ type: 'setBackend', backend: settings.backend });
         if (changed('dataset') || (changed('seed') && get().data?.source === 'synthetic')) {
           await get().loadData();
           return;
         }
-        if (['loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k'].some((k) => changed(k as keyof LabSettings))) {
-          set(freshRun(get()));
-          configure();
-        }
+        if (restarts) configure();
       },
 
       async loadData() {

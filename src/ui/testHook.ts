@@ -29,6 +29,8 @@ export interface LabTestHook {
   hover(index: number | null): void;
   /** make the next training epoch fail like a lost GPU device (tests the fallback) */
   failNext(): void;
+  /** send a raw command to the worker (tests use it for tiny epoch counts on slow backends) */
+  send(cmd: Command): void;
   /** the plotly module (loaded on demand), for render-time experiments */
   plotly(): Promise<unknown>;
   /** longest main-thread long task (ms) seen since the last reset, from a PerformanceObserver */
@@ -97,6 +99,7 @@ export function installTestHook(send: (cmd: Command) => void): void {
     hover: (i) => labStore.getState().setHover(i),
     failNext: () => send({ type: 'debugFailNext' }),
     plotly: loadPlotly,
+    send,
     longTasks(reset = false) {
       const during = entries.filter(overlapsTraining);
       trainMax = during.reduce((m, e) => Math.max(m, e.end - e.start), 0);

@@ -7,11 +7,15 @@ export function backendTitle(b: BackendName): string {
   return TITLE[b];
 }
 
-/** Fallback order after a failure: the fastest measured first, then the fixed order, never the failed one. */
+/**
+ * Fallback order after a failure, never a failed one: the measured ones fastest first, then unmeasured
+ * hardware ones in the fixed order, then software GPU backends (10-30x slower than WASM) last.
+ */
 export function fallbackOrder(probes: BackendProbe[], failed: BackendName[]): BackendName[] {
   const usable = probes.filter((p) => p.available && !failed.includes(p.name));
   const measured = usable.filter((p) => p.stepMs !== null).sort((a, b) => a.stepMs! - b.stepMs!).map((p) => p.name);
-  const rest = BACKENDS.filter((b) => usable.some((p) => p.name === b) && !measured.includes(b));
+  const unmeasured = BACKENDS.map((b) => usable.find((p) => p.name === b && p.stepMs === null)).filter((p): p is BackendProbe => !!p);
+  const rest = [...unmeasured.filter((p) => !p.software), ...unmeasured.filter((p) => p.software)].map((p) => p.name);
   const order = [...measured, ...rest];
   // cpu always works, keep it as the last resort even if detection did not list it
   if (!order.includes('cpu') && !failed.includes('cpu')) order.push('cpu');
