@@ -24,7 +24,7 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
     margin: { l: 70, r: 20, t: 56, b: 110 },
     xaxis: { title: { text: xTitle }, zeroline: false },
     yaxis: { title: { text: yTitle }, zeroline: false },
-    legend: { orientation: 'h', yanchor: 'top', y: -0.16, x: 0, font: { size: 13 } },
+    legend: { orientation: 'h', yanchor: 'top', y: -0.3, x: 0, font: { size: 13 } },
     hoverlabel: { font: { size: 15 } },
     uirevision: 'keep',
     paper_bgcolor: '#fff',

@@ -60,7 +60,7 @@ export function histogramFigure(s: StageSnapshot, t: PointTable, v: ViewState): 
     barmode: 'overlay',
     shapes,
     annotations,
-    yaxis: { title: { text: 'number of samples (log scale)' }, type: 'log', dtick: 1, zeroline: false },
+    yaxis: { title: { text: 'samples (log scale)' }, type: 'log', dtick: 1, zeroline: false },
   });
   return { data, layout };
 }
