@@ -10,7 +10,8 @@ const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'd
 export async function loadDataset(arg: string): Promise<RawData> {
   const path = existsSync(arg) ? arg : join(BUNDLED, `${arg}.csv`);
   if (!existsSync(path)) throw new Error(`No file '${arg}' and no bundled dataset of that name in public/datasets.`);
-  const res = await importFile(basename(path), new Uint8Array(readFileSync(path)));
+  // the paper's protocol keeps constant columns (they scale to 0), so the network sizes match its table
+  const res = await importFile(basename(path), new Uint8Array(readFileSync(path)), { keepConstant: true });
   for (const note of res.notices) console.error(`note: ${note}`);
   // the paper's sizes are keyed by dataset name: 'cardio.csv' -> 'cardio'
   return { ...res.data, name: basename(path).replace(/\.[^.]*$/, '') };

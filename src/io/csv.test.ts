@@ -188,3 +188,21 @@ describe('normal-vs-rest labels', () => {
     expect(Array.from(r.data.labels!)).toEqual([0, 1, 1, 0]);
   });
 });
+
+describe('constant columns', () => {
+  const csv = 'a,b,c,label\n1,5,0,0\n2,5,0,1\n3,5,0,0\n';
+  it('are dropped with a notice by default', async () => {
+    const r = await importFile('k.csv', text(csv));
+    expect(r.data.featureNames).toEqual(['a']);
+    expect(r.notices).toContain('Dropped 2 constant columns: b, c.');
+  });
+  it('are kept on request (the paper protocol; image pixels)', async () => {
+    const r = await importFile('k.csv', text(csv), { keepConstant: true });
+    expect(r.data.d).toBe(3);
+    expect(Array.from(r.data.values)).toEqual([1, 5, 0, 2, 5, 0, 3, 5, 0]);
+    expect(r.notices.some((n) => n.includes('constant'))).toBe(false);
+  });
+  it('still refuse a table where every column is constant', async () => {
+    await expect(importFile('k.csv', text('a,label\n1,0\n1,1\n'), { keepConstant: true })).rejects.toThrow(/single value/);
+  });
+});

@@ -26,6 +26,8 @@ export interface ImportOptions {
   hasHeader?: boolean;
   /** default 300 MB */
   maxBytes?: number;
+  /** keep constant columns instead of dropping them with a notice */
+  keepConstant?: boolean;
 }
 
 export type ImportFormat = 'csv' | 'tsv' | 'arff' | 'mat-v5' | 'mat-v7.3' | 'hdf5' | 'npz' | 'npy';

@@ -41,6 +41,8 @@ export interface ValidateOptions {
   anomalyValue?: string;
   /** which value means normal; every other value then means anomaly */
   normalValue?: string;
+  /** keep constant columns (image pixels keep the picture's shape; the paper's protocol keeps them) */
+  keepConstant?: boolean;
 }
 
 export interface Validated {
@@ -272,7 +274,7 @@ export function validateTextTable(table: TextTable, name: string, opts: Validate
     notices.push(...res.notices);
   }
   const featureNames = featureIdx.map((j) => names[j]!);
-  const out = finish(name, values, n, featureNames, labels, notices, rowNumbers[0]!);
+  const out = finish(name, values, n, featureNames, labels, notices, rowNumbers[0]!, undefined, opts.keepConstant);
   return { ...out, labelColumn: labelIdx >= 0 ? names[labelIdx]! : null, anomalyValue, columns: [...names] };
 }
 
@@ -351,12 +353,22 @@ export function validateMatrix(m: MatrixInput, name: string, opts: ValidateOptio
     anomalyValue = res.anomalyValue;
     notices.push(...res.notices);
   }
-  const out = finish(name, values, n, names, labels, notices, 1, m.kind);
+  const out = finish(name, values, n, names, labels, notices, 1, m.kind, opts.keepConstant ?? m.kind?.type === 'image');
   const columns = [...m.vectors.map((v) => v.name), ...m.names];
   return { ...out, labelColumn: label ? label.name : null, anomalyValue, columns };
 }
 
-/** Shared last steps: enough rows, constant columns dropped. */
+function constantCount(values: Float64Array, n: number, d: number): number {
+  let c = 0;
+  for (let k = 0; k < d; k++) {
+    let same = true;
+    for (let i = 1; i < n && same; i++) same = values[i * d + k] === values[k];
+    if (same) c++;
+  }
+  return c;
+}
+
+/** Shared last steps: enough rows, constant columns dropped (unless kept). */
 function finish(
   name: string,
   values: Float64Array,
@@ -366,6 +378,7 @@ function finish(
   notices: string[],
   firstRow: number,
   kind?: DataKind,
+  keepConstant = false,
 ): { data: RawData; notices: string[] } {
   const d = featureNames.length;
   if (n < 2) {
@@ -386,10 +399,10 @@ function finish(
         break;
       }
     }
-    if (same) constant.push(featureNames[k]!);
+    if (same && !keepConstant) constant.push(featureNames[k]!);
     else keep.push(k);
   }
-  if (keep.length === 0) {
+  if (keep.length === 0 || (keepConstant && constantCount(values, n, d) === d)) {
     throw new ImportError(
       'ALL_CONSTANT',
       `Every feature column holds a single value in all ${n} rows (${listValues(featureNames)}), so there is nothing to learn from.`,
