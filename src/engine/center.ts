@@ -13,7 +13,8 @@ export function clampCenter(c: Float32Array, eps = CENTER_EPS): Float32Array {
   return c.map((v) => (Math.abs(v) < eps && v < 0 ? -eps : Math.abs(v) < eps && v > 0 ? eps : v));
 }
 
-export function initCenter(model: Model, x: Tensor2D, batchSize: number, rng: Rng): Float32Array {
+/** Async reads only: a synchronous GPU read breaks later reads on Chromium's WebGPU. */
+export async function initCenter(model: Model, x: Tensor2D, batchSize: number, rng: Rng): Promise<Float32Array> {
   const n = x.shape[0];
   const used = batchCount(n, batchSize) * batchSize;
   const perm = rng.permutation(n).subarray(0, used);
@@ -21,7 +22,7 @@ export function initCenter(model: Model, x: Tensor2D, batchSize: number, rng: Rn
     const xs = tf.gather(x, tf.tensor1d(perm, 'int32')) as Tensor2D;
     return tf.mean(forward(model.theta, encoderSlots(model.layout), xs, model.bn, 'eval', null).out, 0);
   });
-  const host = clampCenter(c.dataSync() as Float32Array);
+  const host = clampCenter((await c.data()) as Float32Array);
   c.dispose();
   model.center?.dispose();
   model.center = tf.tensor1d(host) as Tensor1D;

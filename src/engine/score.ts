@@ -6,7 +6,7 @@ import type { Model } from './model';
 
 const CHUNK = 8192;
 
-export function scorePool(model: Model, x: Tensor2D): { scores: Float32Array; embedding: Float32Array } {
+export async function scorePool(model: Model, x: Tensor2D): Promise<{ scores: Float32Array; embedding: Float32Array }> {
   const [n] = x.shape;
   const rep = model.centerHost!.length;
   const scores = new Float32Array(n);
@@ -18,8 +18,9 @@ export function scorePool(model: Model, x: Tensor2D): { scores: Float32Array; em
       const z = forward(model.theta, encoderSlots(model.layout), xs, model.bn, 'eval', null).out;
       return [z, sqDist(z, model.center!)];
     });
-    embedding.set(z.dataSync() as Float32Array, start * rep);
-    scores.set(D.dataSync() as Float32Array, start);
+    // async reads: dataSync stalls GPU backends and breaks later reads on Chromium's WebGPU
+    embedding.set((await z.data()) as Float32Array, start * rep);
+    scores.set((await D.data()) as Float32Array, start);
     z.dispose();
     D.dispose();
   }
@@ -27,10 +28,10 @@ export function scorePool(model: Model, x: Tensor2D): { scores: Float32Array; em
 }
 
 /** Scores of arbitrary points (e.g. a grid over the 2-D input plane for the score field). */
-export function scorePoints(model: Model, points: Float32Array, d: number): Float32Array {
+export async function scorePoints(model: Model, points: Float32Array, d: number): Promise<Float32Array> {
   const x = tf.tensor2d(points, [points.length / d, d]);
   try {
-    return scorePool(model, x).scores;
+    return (await scorePool(model, x)).scores;
   } finally {
     x.dispose();
   }

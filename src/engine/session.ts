@@ -202,7 +202,7 @@ export class Session {
   }
 
   /** Scores of raw (unscaled) points, e.g. a grid over the 2-D input plane. */
-  scoreRaw(points: Float64Array | number[]): Float32Array {
+  async scoreRaw(points: Float64Array | number[]): Promise<Float32Array> {
     if (!this.model?.center) throw new Error('No trained model yet.');
     const d = this.pool.d;
     const scaled = new Float32Array(points.length);
@@ -211,9 +211,10 @@ export class Session {
   }
 
   /** Trained weights as plain arrays (for export), with c and R. */
-  weights(): { theta: Float32Array; layout: Model['layout']; center: Float32Array; radius: number } | null {
+  async weights(): Promise<{ theta: Float32Array; layout: Model['layout']; center: Float32Array; radius: number } | null> {
     if (!this.model?.centerHost) return null;
-    return { theta: this.model.theta.dataSync() as Float32Array, layout: this.model.layout, center: this.model.centerHost, radius: this.model.radius };
+    const theta = (await this.model.theta.data()) as Float32Array;
+    return { theta, layout: this.model.layout, center: this.model.centerHost, radius: this.model.radius };
   }
 
   dispose(): void {
@@ -264,7 +265,7 @@ export class Session {
       }
       case 'center':
         this.emit('center', 0, 0, null);
-        if (!(c.warmStart && this.model!.center)) initCenter(this.model!, this.x, c.sizes.batchSize, this.rng);
+        if (!(c.warmStart && this.model!.center)) await initCenter(this.model!, this.x, c.sizes.batchSize, this.rng);
         return;
       case 'train': {
         const t0 = performance.now();
@@ -280,7 +281,7 @@ export class Session {
       }
       case 'score':
         this.emit('score', 0, 0, null);
-        this.snapshots.push(this.scoreSnapshot());
+        this.snapshots.push(await this.scoreSnapshot());
         return;
       case 'query':
         this.query();
@@ -290,9 +291,9 @@ export class Session {
     }
   }
 
-  private scoreSnapshot(): StageSnapshot {
+  private async scoreSnapshot(): Promise<StageSnapshot> {
     const m = this.model!;
-    const { scores, embedding } = scorePool(m, this.x);
+    const { scores, embedding } = await scorePool(m, this.x);
     const truth = this.pool.labels;
     let aurocU: number | null = null;
     if (truth) {

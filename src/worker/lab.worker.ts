@@ -101,7 +101,7 @@ function postState(): void {
   post({ type: 'state', state: stateMessage() });
 }
 
-function scoreGrid(s: Session): ScoreGrid | null {
+async function scoreGrid(s: Session): Promise<ScoreGrid | null> {
   if (!data || data.d !== 2 || s.snapshots.length === 0) return null;
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < data.n; i++) {
@@ -121,19 +121,19 @@ function scoreGrid(s: Session): ScoreGrid | null {
     pts[2 * (r * GRID + c)] = gx[c]!;
     pts[2 * (r * GRID + c) + 1] = gy[r]!;
   }
-  return { x: gx, y: gy, z: s.scoreRaw(pts) };
+  return { x: gx, y: gy, z: await s.scoreRaw(pts) };
 }
 
 let gridCache: { stage: number; session: Session; grid: ScoreGrid } | null = null;
 
-function postSnapshot(): void {
+async function postSnapshot(): Promise<void> {
   const s = session;
   if (!s || s.snapshots.length === 0) return;
   const snap = s.snapshots[s.snapshots.length - 1]!;
   let grid: ScoreGrid | null = null;
   if (gridCache && gridCache.session === s && gridCache.stage === snap.stage) grid = gridCache.grid;
   else {
-    grid = scoreGrid(s);
+    grid = await scoreGrid(s);
     if (grid) gridCache = { stage: snap.stage, session: s, grid };
   }
   const msg: SnapshotMessage = {
@@ -150,12 +150,12 @@ function truthOf(s: Session): Uint8Array {
 }
 
 /** The label phase: the simulated oracle answers from the truth; a person's answers come with the command. */
-function label(s: Session, oracle: OracleKind, answers: Array<[number, Label]> | undefined): void {
+async function label(s: Session, oracle: OracleKind, answers: Array<[number, Label]> | undefined): Promise<void> {
   if (oracle === 'simulated') {
     const truth = truthOf(s);
     s.submitLabels(s.queue.map((i) => [i, truth[i] as Label]));
   } else s.submitLabels(answers ?? []);
-  postSnapshot();
+  await postSnapshot();
 }
 
 /** One phase, then the messages the page needs for it. */
@@ -165,14 +165,14 @@ async function onePhase(s: Session): Promise<Phase> {
   post({ type: 'phase', phase: s.nextPhase, stage: s.stage });
   const phase = await s.step();
   flushProgress();
-  if (phase === 'score' || phase === 'query') postSnapshot();
+  if (phase === 'score' || phase === 'query') await postSnapshot();
   return phase;
 }
 
 /** A page round: answer the open queue (if any), then train, score and query the next stage. */
 async function round(oracle: OracleKind, answers?: Array<[number, Label]>): Promise<void> {
   const s = ensureSession();
-  if (s.nextPhase === 'label') label(s, oracle, answers);
+  if (s.nextPhase === 'label') await label(s, oracle, answers);
   do await onePhase(s);
   while (s.nextPhase !== 'label');
 }
@@ -181,7 +181,7 @@ async function step(oracle: OracleKind, answers?: Array<[number, Label]>): Promi
   const s = ensureSession();
   if (s.nextPhase === 'label') {
     post({ type: 'phase', phase: 'label', stage: s.stage });
-    label(s, oracle, answers);
+    await label(s, oracle, answers);
     return;
   }
   await onePhase(s);
@@ -335,10 +335,41 @@ async function handle(cmd: Command): Promise<void> {
     case 'step':
       await runLong('one stage step', () => step(cmd.oracle, cmd.answers));
       return;
+    case 'relabel':
+      ensureSession().relabel(cmd.index, cmd.label);
+      postState();
+      return;
+    case 'restore':
+      await runLong(`restoring: replaying ${cmd.events.length} labels`, async () => {
+        session?.dispose();
+        session = null;
+        gridCache = null;
+        const s = ensureSession();
+        await s.replay(cmd.events);
+        // stages whose queue was all skipped have no events: train and pass them too
+        while (s.stage < cmd.stage) {
+          await s.trainStage();
+          s.query();
+          s.submitLabels([]);
+        }
+        if (cmd.reopen) {
+          await s.trainStage();
+          s.query();
+        }
+      });
+      return;
+    case 'getWeights': {
+      const w = (await session?.weights()) ?? null;
+      const weights = w
+        ? { theta: w.theta.slice(), slots: w.layout.slots.map((x) => ({ name: x.name, offset: x.offset, shape: [...x.shape] })), center: w.center.slice(), radius: w.radius, stage: session!.stage }
+        : null;
+      post({ type: 'weights', id: cmd.id, weights }, weights ? [weights.theta.buffer, weights.center.buffer] : []);
+      return;
+    }
     case 'submitLabels': {
       const s = ensureSession();
       s.submitLabels(cmd.answers);
-      postSnapshot();
+      await postSnapshot();
       postState();
       return;
     }
@@ -372,6 +403,11 @@ ctx.onmessage = (e: MessageEvent<Command>) => {
       return;
     case 'debugFailNext':
       simulateLoss = true;
+      return;
+    case 'debugCrash':
+      setTimeout(() => {
+        throw new Error('Simulated worker crash (test hook).');
+      }, 0);
       return;
     default:
   }
