@@ -11,17 +11,18 @@ export const PRESETS: Record<Preset, Omit<RunConfig, 'sizes' | 'loss' | 'query' 
   interactive: { mode: 'improved', aeEpochs: 40, occEpochs: 25, rounds: 5, warmStart: true, lr: 1e-3, weightDecay: 1e-6 },
 };
 
+/** Interactive rounds budget steps, not epochs, so a round stays about a second on bigger data. */
+export const INTERACTIVE_STEPS = { ae: 120, occ: 75 };
+
 export function makeConfig(data: RawData, preset: Preset, overrides: Partial<RunConfig> = {}): RunConfig {
-  return {
-    loss: 'nce',
-    query: 'abs',
-    pseudo: true,
-    seed: 1,
-    pollution: null,
-    ...PRESETS[preset],
-    sizes: paperSizes(data.name, data.n, data.d),
-    ...overrides,
-  };
+  const sizes = overrides.sizes ?? paperSizes(data.name, data.n, data.d);
+  const base = { ...PRESETS[preset] };
+  if (preset === 'interactive') {
+    const batches = Math.max(1, Math.floor(data.n / sizes.batchSize));
+    base.aeEpochs = Math.min(base.aeEpochs, Math.max(3, Math.round(INTERACTIVE_STEPS.ae / batches)));
+    base.occEpochs = Math.min(base.occEpochs, Math.max(2, Math.round(INTERACTIVE_STEPS.occ / batches)));
+  }
+  return { loss: 'nce', query: 'abs', pseudo: true, seed: 1, pollution: null, ...base, sizes, ...overrides };
 }
 
 /** The paper's grid (algorithm.md 9.2): pseudo-abnormals exactly when the query is db or abs. */

@@ -96,3 +96,17 @@ describe('Session: the active-learning loop', () => {
     expect(snaps[5].pseudo).toHaveLength(0);
   });
 });
+
+describe('presets', () => {
+  it('paper: reference mode, 100 + 50 epochs, fresh model; interactive budgets steps on bigger data', () => {
+    const paper = makeConfig(blobs, 'paper');
+    expect([paper.mode, paper.aeEpochs, paper.occEpochs, paper.warmStart, paper.rounds]).toEqual(['reference', 100, 50, false, 5]);
+    // 500 rows / 128 = 3 batches: 120 / 3 = 40 AE epochs, min(25, 75 / 3) = 25 OCC epochs
+    const small = makeConfig(blobs, 'interactive');
+    expect([small.mode, small.aeEpochs, small.occEpochs, small.warmStart]).toEqual(['improved', 40, 25, true]);
+    // 5000 rows: 39 batches -> round(120 / 39) = 3, round(75 / 39) = 2
+    const big = makeConfig({ ...blobs, name: 'big', n: 5000 }, 'interactive');
+    expect([big.aeEpochs, big.occEpochs]).toEqual([3, 2]);
+    expect(makeConfig(blobs, 'interactive', { aeEpochs: 7 }).aeEpochs).toBe(7);
+  });
+});
