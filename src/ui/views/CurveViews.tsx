@@ -4,6 +4,7 @@ import { curveFromSnapshots, LEARNING_EXPLAIN, learningCurveFigure } from '../pl
 import { LOSS_EXPLAIN, lossCurveFigure } from '../plots/lossCurve';
 import { runLabel } from '../../store/lab';
 import { Plot } from '../Plot';
+import { LiveLoss } from './LiveLoss';
 
 // the real builders with no data: the first real draw then only updates traces, it does not build axes
 const LEARNING_PLACEHOLDER = learningCurveFigure([{ id: 'current', label: 'current run', points: [] }]);
@@ -28,9 +29,11 @@ export function LearningView() {
   );
 }
 
-/** The loss plot redraws at most 4 times a second while epochs stream in. */
+/** While a stage trains the loss streams onto a cheap canvas; the plotly chart redraws when the worker is idle. */
 export function LossView() {
-  const log = useFrozenWhileBusy(useLab((s) => s.lossLog));
+  const busy = useLab((s) => s.run.busy);
+  const live = useLab((s) => s.lossLog);
+  const log = useFrozenWhileBusy(live);
   const [shown, setShown] = useState(log);
   const latest = useRef(log);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -48,7 +51,10 @@ export function LossView() {
   const figure = useMemo(() => (shown.length ? lossCurveFigure(shown) : null), [shown]);
   return (
     <PlotCard id="loss" explain={LOSS_EXPLAIN}>
-      <Plot id="loss" figure={figure} height={400} empty="The loss appears here while a stage trains." placeholder={LOSS_PLACEHOLDER} heavy />
+      {busy && live.length > 0 && <LiveLoss log={live} height={400} />}
+      <div style={busy && live.length > 0 ? { display: 'none' } : undefined}>
+        <Plot id="loss" figure={figure} height={400} empty="The loss appears here while a stage trains." placeholder={LOSS_PLACEHOLDER} heavy />
+      </div>
     </PlotCard>
   );
 }
