@@ -1,6 +1,7 @@
 // Autoencoder pretraining (algorithm.md 4): MSE, Adam, BN in train mode for every epoch.
 import { tf, type Tensor1D, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
+import { LossMeter } from './lossMeter';
 import { batchCount, batchOf, epochOrder } from './batches';
 import { type BnStats, decoderSlots, disposeBn, encoderSlots } from './network';
 import { backward, flatten, forward } from './backprop';
@@ -30,10 +31,10 @@ export async function pretrainAe(
   const adam = new FlatAdam(layout.size, opt);
   const nb = batchCount(n, sizes.batchSize);
   const losses: number[] = [];
+  const meter = new LossMeter();
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
       const { xPerm } = epochOrder(x, n, rng);
-      let lossSum: tf.Tensor = tf.scalar(0);
       for (let b = 0; b < nb; b++) {
         const retired: BnStats[] = [];
         const [grad, value] = tf.tidy(() => {
@@ -48,16 +49,14 @@ export async function pretrainAe(
           return [flatten([...gEnc.grads, ...gDec.grads]), tf.mean(tf.square(diff))];
         });
         const next = adam.step(theta, grad as Tensor1D);
-        const acc = tf.add(lossSum, value);
-        [theta, grad, value, lossSum].forEach((t) => t.dispose());
+        meter.add(value);
+        [theta, grad].forEach((t) => t.dispose());
         disposeBn(retired);
         theta = next;
-        lossSum = acc;
         await ticker.tick();
       }
       xPerm.dispose();
-      const loss = (await lossSum.data())[0] / nb;
-      lossSum.dispose();
+      const loss = await meter.mean(nb);
       losses.push(loss);
       onEpoch?.(epoch, loss);
     }
@@ -67,6 +66,7 @@ export async function pretrainAe(
     throw e;
   } finally {
     adam.dispose();
+    meter.dispose();
   }
   return { theta, bn, losses };
 }

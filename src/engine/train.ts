@@ -1,6 +1,7 @@
 // Deep OCC training (algorithm.md 5): the seven losses, NCE/UAI terms, R updates and the BN quirk B4.
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
+import { LossMeter } from './lossMeter';
 import { batchCount, batchOf, epochOrder } from './batches';
 import { type BnStats, disposeBn, encoderSlots, sqDist, weight } from './network';
 import { backward, flatten, forward } from './backprop';
@@ -61,11 +62,11 @@ export async function trainOcc(
   const uaiB = uai ? slotOf(model.layout, 'uaiB') : null;
   let radius: Tensor | null = model.radius ? tf.scalar(model.radius) : null;
   const losses: number[] = [];
+  const meter = new LossMeter();
   try {
     for (let epoch = 0; epoch < a.epochs; epoch++) {
       const mode = epoch < a.trainModeEpochs ? 'train' : 'eval';
       const { perm, xPerm } = epochOrder(a.x, n, rng);
-      let lossSum: tf.Tensor = tf.scalar(0);
       for (let b = 0; b < nb; b++) {
         const B = a.sizes.batchSize;
         const sb = new Int8Array(B);
@@ -104,13 +105,12 @@ export async function trainOcc(
           return [flatten(parts), value, keepD];
         });
         const next = adam.step(model.theta, grad as Tensor1D);
-        const acc = tf.add(lossSum, value);
-        [model.theta, grad, value, lossSum].forEach((t) => t.dispose());
+        meter.add(value);
+        [model.theta, grad].forEach((t) => t.dispose());
         if (typeof r2 !== 'number') r2.dispose();
         disposeBn(retired);
         disposeMasks(masks);
         model.theta = next;
-        lossSum = acc;
         if (dKept.size > 0) {
           // R = median of sqrt(D) of this batch, pre-step values (algorithm.md 5.6)
           const r = tf.tidy(() => deviceMedian(tf.sqrt(dKept) as Tensor1D));
@@ -121,13 +121,13 @@ export async function trainOcc(
         await ticker.tick();
       }
       xPerm.dispose();
-      const loss = (await lossSum.data())[0] / nb;
-      lossSum.dispose();
+      const loss = await meter.mean(nb);
       losses.push(loss);
       onEpoch?.(epoch, loss);
     }
     if (radius) model.radius = (await radius.data())[0];
   } finally {
+    meter.dispose();
     radius?.dispose();
     xLab?.dispose();
     if (!a.optimizer) adam.dispose();
