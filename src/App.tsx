@@ -1,6 +1,7 @@
 // The lab page: settings on the left; run controls, stepper, progress and the five plots on the right.
 import { Controls } from './ui/Controls';
 import { QueuePanel } from './ui/QueuePanel';
+import { SessionNotice, SessionsPanel } from './ui/sessions/SessionsPanel';
 import { BackendLine, HoverInfo, Metrics, ProgressBar, RunControls, Stepper } from './ui/RunPanel';
 import { labStore, useLab } from './ui/useLab';
 import { LatentView } from './ui/views/LatentView';
@@ -8,11 +9,14 @@ import { InputView } from './ui/views/InputView';
 import { HistogramView } from './ui/views/HistogramView';
 import { LearningView, LossView } from './ui/views/CurveViews';
 
+/** one empty list: a fresh [] per call would make the store selector loop while no data is loaded yet */
+const NO_NOTICES: string[] = [];
+
 export function App() {
   const error = useLab((s) => s.error);
   const showTruth = useLab((s) => s.showTruth);
   const curves = useLab((s) => s.curves.length);
-  const notices = useLab((s) => s.data?.notices ?? []);
+  const notices = useLab((s) => s.data?.notices ?? NO_NOTICES);
   const st = labStore.getState();
   return (
     <div className="app">
@@ -31,6 +35,7 @@ export function App() {
             <button data-testid="keep-curve" onClick={() => st.keepCurve()}>Keep this run's curve</button>
             {curves > 0 && <button onClick={() => st.clearCurves()}>Clear {curves} kept curve{curves > 1 ? 's' : ''}</button>}
           </div>
+          <SessionsPanel />
         </aside>
         <main>
           <div className="card top">
@@ -40,6 +45,7 @@ export function App() {
             <Metrics />
             {error && <div className="error" role="alert" data-testid="error">{error}</div>}
             {notices.length > 0 && <div className="notice">{notices.join(' ')}</div>}
+            <SessionNotice />
             <QueuePanel />
             <HoverInfo />
           </div>

@@ -2,10 +2,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { isBackendName } from './worker/protocol';
-import { LabClient } from './worker/client';
+import { createSessionSync, RestartingPort } from './store/session-sync';
+import { setSessionSync } from './ui/sessions/context';
 import { labStore } from './ui/useLab';
-import { loadDataset } from './ui/datasets';
+import { bundledManifest, loadDataset } from './ui/datasets';
+import { addLinkProblems, readLink, resolveDataset, startUrlSync } from './store/url-sync';
+import { setPageParams } from './ui/data/SharePanel';
+import { SYNTHETIC } from './io/synthetic';
+import { EXTERNAL_DATASETS } from './io/catalogue';
 import { installTestHook } from './ui/testHook';
 import { loadPlotly } from './ui/Plot';
 import { setRenderHold } from './ui/renderQueue';
@@ -13,15 +17,35 @@ import './ui/styles.css';
 
 const store = labStore.getState();
 const params = new URLSearchParams(location.search);
-// ?backend= overrides the automatic choice (the URL-state helper may also set settings.backend)
-const fromUrl = params.get('backend');
-if (isBackendName(fromUrl)) store.applySettings({ backend: fromUrl });
-else if (fromUrl && fromUrl !== 'auto') store.setError(`?backend=${fromUrl} is not one of webgpu, webgl, wasm, cpu, auto; choosing automatically.`);
+// the link's settings (backend included) and hidden controls; bad parameters are reported on the page
+const link = readLink(location.search, SYNTHETIC);
+labStore.setState({ settings: link.settings, hidden: link.hidden });
+addLinkProblems(link.problems);
+setPageParams(link.page);
 
-const client = new LabClient((ev) => labStore.getState().handleEvent(ev), (msg) => labStore.getState().setError(msg));
+// the worker restarts itself after a crash; the session sync saves every label and replays them into the new worker
+const client = new RestartingPort(
+  (ev) => {
+    if (!sync.handleEvent(ev)) labStore.getState().handleEvent(ev);
+  },
+  (why) => sync.workerRestarted(why),
+);
+const sync = createSessionSync({ lab: labStore, port: client, search: location.search });
+setSessionSync(sync);
 store.attach(client, loadDataset);
 client.send({ type: 'init', backend: labStore.getState().settings.backend, probeAll: params.get('probe') === 'all' });
-void labStore.getState().loadData();
+// a bundled dataset named by the link is checked against the manifest before the first load
+void (async () => {
+  if (link.dataset !== null) {
+    const names = await bundledManifest().then((m) => m.datasets.map((d) => d.name), () => [] as string[]);
+    const r = resolveDataset(link.dataset, names, EXTERNAL_DATASETS);
+    if (r.dataset) labStore.setState({ settings: { ...labStore.getState().settings, dataset: r.dataset } });
+    if (r.problem) addLinkProblems([r.problem]);
+  }
+  startUrlSync(labStore, link.page);
+  // restores the last session (data, settings, labels, rounds) or loads the link's dataset into a new one
+  await sync.start();
+})();
 installTestHook((cmd) => client.send(cmd));
 // heavy plots wait while the worker trains (no main-thread long task during training)
 labStore.subscribe((s) => setRenderHold(s.run.busy));

@@ -8,12 +8,15 @@ import type { RunCurve } from '../ui/plots/learningCurve';
 import { curveFromSnapshots } from '../ui/plots/learningCurve';
 import { trackEpochs, type EpochRates, type PhaseClock } from './labEta';
 
-/** The lab opens on a synthetic 2-D set generated in the page (no download). */
-export const LAB_DEFAULTS: LabSettings = { ...DEFAULT_SETTINGS, dataset: 'ring', seed: 1 };
+/** The lab opens on the settings table's defaults (a synthetic 2-D set generated in the page, no download). */
+export const LAB_DEFAULTS: LabSettings = DEFAULT_SETTINGS;
+
+/** generated in the page, a bundled CSV, or the user's own file */
+export type DataSource = 'synthetic' | 'bundled' | 'file';
 
 export interface LoadedData {
   raw: RawData;
-  source: 'synthetic' | 'bundled';
+  source: DataSource;
   /** per original row, n x 2: the raw plane for 2-D data, else the worker's PCA (null until it arrives) */
   xy: Float32Array | null;
   pca: boolean;
@@ -48,7 +51,7 @@ export interface LabData {
 }
 
 export interface LabActions {
-  attach(port: { send(cmd: Command): void }, load: (s: LabSettings) => Promise<{ raw: RawData; source: 'synthetic' | 'bundled'; notices: string[] }>): void;
+  attach(port: { send(cmd: Command): void }, load: (s: LabSettings) => Promise<{ raw: RawData; source: DataSource; notices: string[] }>): void;
   /** Change settings; the run restarts when the data or the configuration changes. */
   applySettings(patch: Partial<LabSettings>): Promise<void>;
   loadData(): Promise<void>;
@@ -106,6 +109,8 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
       return st.data ? { data: { ...st.data, xy: ev.xy, explained: ev.explained } } : {};
     case 'error':
       return { error: ev.message };
+    case 'weights':
+      return {};
   }
 }
 
@@ -123,7 +128,7 @@ function freshRun(st: LabData, ranWith: LabSettings = st.settings): Partial<LabD
 
 export function createLabStore(initial: Partial<LabData> = {}): StoreApi<LabState> {
   let port: { send(cmd: Command): void } | null = null;
-  let loader: ((s: LabSettings) => Promise<{ raw: RawData; source: 'synthetic' | 'bundled'; notices: string[] }>) | null = null;
+  let loader: ((s: LabSettings) => Promise<{ raw: RawData; source: DataSource; notices: string[] }>) | null = null;
   const send = (cmd: Command) => port?.send(cmd);
 
   return createStore<LabState>()((set, get) => {

@@ -1,9 +1,16 @@
-// The settings panel: dataset, loss, query, pseudo, pollution, seed, k, preset, oracle, backend.
-import { useEffect, useState } from 'react';
+// The settings panel: dataset (picker, facts, import), loss, query, pseudo, pollution, seed, k, preset, oracle, backend, share.
 import { LOSSES, QUERIES } from '../engine/types';
 import type { LabSettings } from '../store/urlState';
-import { bundledManifest, bundledOptions, SYNTHETIC_OPTIONS, type DatasetOption } from './datasets';
+import { bundledOptions, SYNTHETIC_OPTIONS } from './datasets';
 import { labStore, useLab } from './useLab';
+import { Catalogue } from './data/Catalogue';
+import { DatasetFacts } from './data/DatasetFacts';
+import { ImportBox } from './data/ImportBox';
+import { ImportDialog } from './data/ImportDialog';
+import { useImport } from './data/importStore';
+import { LinkNoticesBox, SharePanel } from './data/SharePanel';
+import { useManifest } from './data/useManifest';
+import './data/data.css';
 
 const LOSS_TITLE: Record<string, string> = {
   soft_boundary: 'soft-boundary Deep SVDD', one_class: 'one-class Deep SVDD', dsad: 'Deep SAD', nce: 'one-class + NCE',
@@ -27,17 +34,17 @@ function Field({ k, label, children }: { k: string; label: string; children: Rea
 export function Controls() {
   const s = useLab((st) => st.settings);
   const busy = useLab((st) => st.run.busy);
-  const data = useLab((st) => st.data);
-  const [bundled, setBundled] = useState<DatasetOption[]>([]);
-  useEffect(() => {
-    bundledManifest().then((m) => setBundled(bundledOptions(m)), (e: Error) => labStore.getState().setError(e.message));
-  }, []);
+  const unlabelled = useLab((st) => !!st.data && st.data.raw.labels === null);
+  const hidden = useLab((st) => st.hidden);
+  const { manifest, error: manifestError } = useManifest();
+  const imported = useImport((st) => st.imported);
+  const bundled = manifest ? bundledOptions(manifest) : [];
   const apply = (patch: Partial<LabSettings>) => void labStore.getState().applySettings(patch);
-  const all = [...SYNTHETIC_OPTIONS, ...bundled];
-  const detail = all.find((o) => o.name === s.dataset)?.detail;
+  const all = [...SYNTHETIC_OPTIONS, ...bundled, ...imported.map((d) => ({ name: d.key }))];
 
   return (
     <div className="controls" data-testid="controls">
+      <LinkNoticesBox />
       <Field k="dataset" label="Dataset">
         <select data-testid="dataset" value={s.dataset} disabled={busy} onChange={(e) => apply({ dataset: e.target.value })}>
           <optgroup label="Synthetic 2-D">
@@ -48,15 +55,23 @@ export function Controls() {
               {bundled.map((o) => <option key={o.name} value={o.name}>{o.title}</option>)}
             </optgroup>
           )}
+          {imported.length > 0 && (
+            <optgroup label="Your files">
+              {imported.map((d) => <option key={d.key} value={d.key}>{d.fileName} ({d.raw.n} x {d.raw.d})</option>)}
+            </optgroup>
+          )}
           {!all.some((o) => o.name === s.dataset) && <option value={s.dataset}>{s.dataset}</option>}
         </select>
       </Field>
-      {detail && <p className="hint">{detail}</p>}
-      {data && (
-        <p className="hint" data-testid="data-summary">
-          {data.raw.n} rows, {data.raw.d} features{data.raw.labels ? `, ${data.raw.labels.reduce((a, b) => a + b, 0)} anomalies` : ', no labels'}
-        </p>
+      {manifestError && <p className="error small">{manifestError}</p>}
+      {!hidden.has('dataset') && <DatasetFacts manifest={manifest} />}
+      {!hidden.has('import') && (
+        <div className="data-tools">
+          <ImportBox />
+          <Catalogue manifest={manifest} />
+        </div>
       )}
+      <ImportDialog />
       <Field k="preset" label="Preset">
         <select data-testid="preset" value={s.preset} disabled={busy} onChange={(e) => apply({ preset: e.target.value as LabSettings['preset'] })}>
           <option value="interactive">interactive (warm start, a round in about a second)</option>
@@ -106,7 +121,7 @@ export function Controls() {
       </Field>
       <Field k="oracle" label="Oracle">
         <select data-testid="oracle" value={s.oracle} onChange={(e) => apply({ oracle: e.target.value as LabSettings['oracle'] })}>
-          <option value="simulated">simulated (uses the true labels)</option>
+          <option value="simulated" disabled={unlabelled}>simulated (uses the true labels){unlabelled ? ': this data has none' : ''}</option>
           <option value="human">human (you answer)</option>
         </select>
       </Field>
@@ -119,6 +134,7 @@ export function Controls() {
           <option value="cpu">CPU</option>
         </select>
       </Field>
+      {!hidden.has('share') && <SharePanel />}
     </div>
   );
 }

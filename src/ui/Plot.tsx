@@ -12,7 +12,7 @@ export function loadPlotly(): Promise<PlotlyModule> {
 }
 
 interface PlotlyDiv extends HTMLDivElement {
-  on?(event: string, cb: (e: { points?: Array<{ customdata?: unknown; data?: { meta?: unknown } }> }) => void): void;
+  on?(event: string, cb: (e: { points?: Array<{ customdata?: unknown; pointIndex?: number; pointNumber?: number; data?: { meta?: unknown; customdata?: unknown[] } }> }) => void): void;
   data?: Array<{ meta?: unknown }>;
 }
 
@@ -31,14 +31,19 @@ export interface PlotProps {
   placeholder?: Figure;
   /** costly to draw: wait while the worker trains (see setRenderHold) */
   heavy?: boolean;
+  /** points picked by a click or a box/lasso selection (pool indices from customdata[0]); enables the select tools */
+  onSelect?(indices: number[]): void;
 }
 
-export function Plot({ id, figure, onHover, highlight, height = 460, empty, placeholder, heavy = false }: PlotProps) {
+export function Plot({ id, figure, onHover, highlight, height = 460, empty, placeholder, heavy = false, onSelect }: PlotProps) {
   const ref = useRef<PlotlyDiv>(null);
   const ready = useRef(false);
   const hlKey = useRef({});
   const hoverCb = useRef(onHover);
   hoverCb.current = onHover;
+  const selectCb = useRef(onSelect);
+  selectCb.current = onSelect;
+  const config = onSelect ? { ...CONFIG, modeBarButtonsToRemove: [] } : CONFIG;
 
   useEffect(() => {
     const el = ref.current;
@@ -48,7 +53,7 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty, plac
     enqueueRender(el, async () => {
       const Plotly = await loadPlotly();
       const t0 = performance.now();
-      await Plotly.react(el, fig.data as never, { ...fig.layout, height } as never, CONFIG as never);
+      await Plotly.react(el, fig.data as never, { ...fig.layout, height } as never, config as never);
       if (figure) recordRenderTime(id, performance.now() - t0);
       if (!ready.current && el.on) {
         ready.current = true;
@@ -57,6 +62,17 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty, plac
           if (Array.isArray(cd) && typeof cd[0] === 'number') hoverCb.current?.(cd[0]);
         });
         el.on('plotly_unhover', () => hoverCb.current?.(null));
+        // scattergl's selection events may leave customdata out: read it from the trace by point number
+        type Pt = { customdata?: unknown; pointIndex?: number; pointNumber?: number; data?: { customdata?: unknown[] } };
+        const cdOf = (p: Pt) => p.customdata ?? p.data?.customdata?.[p.pointIndex ?? p.pointNumber ?? -1];
+        const picked = (e: { points?: Pt[] } | undefined) => [
+          ...new Set((e?.points ?? []).map(cdOf).filter((cd): cd is [number] => Array.isArray(cd) && typeof cd[0] === 'number').map((cd) => cd[0])),
+        ];
+        el.on('plotly_click', (e) => {
+          const idx = picked(e);
+          if (idx.length) selectCb.current?.(idx.slice(0, 1));
+        });
+        el.on('plotly_selected', (e) => selectCb.current?.(picked(e)));
       }
     }, heavy && !!figure);
   }, [figure, id, height]);

@@ -1,67 +1,192 @@
-// The open queue: numbered points to answer (keys N / A, Backspace to undo, Enter to retrain).
-import { useEffect } from 'react';
+// The human oracle: the queued samples as cards in query order, single-key labelling, round progress, history.
+import { useEffect, useRef, useState } from 'react';
+import { roundProgress, type Decision } from '../store/labels';
+import type { SnapshotMessage } from '../worker/protocol';
+import { HistoryPanel } from './labelling/HistoryPanel';
+import { KeyHelp } from './labelling/KeyHelp';
+import { keyAction, keyTitle, loadBindings, type KeyBindings } from './labelling/keys';
+import { SampleView } from './labelling/SampleView';
+import { act, getSessionSync, useLabels, useSyncState } from './sessions/context';
 import { labStore, useLab } from './useLab';
-import { useCurrent } from './views/derived';
+import { scoreRanks } from './plots/points';
+import { labelSelection, SelectionBar } from './labelling/SelectionBar';
+import { selectionStore } from './labelling/selection';
+import './labelling/labelling.css';
+
+/** Signed distance to the boundary in score units (D minus the boundary's D); null when the run has no boundary. */
+export function boundaryOf(s: SnapshotMessage['snapshot']): number | null {
+  if (s.absBoundary !== null && s.absBoundary > 0) return s.absBoundary;
+  return s.radius > 0 ? s.radius * s.radius : null;
+}
+
+function OracleSwitch() {
+  const oracle = useLab((s) => s.settings.oracle);
+  const busy = useLab((s) => s.run.busy);
+  const set = (o: 'human' | 'simulated') => void labStore.getState().applySettings({ oracle: o });
+  return (
+    <span className="oracle-switch" role="group" aria-label="Oracle">
+      <b>Oracle:</b>
+      <button data-testid="oracle-human" className={oracle === 'human' ? 'on' : ''} aria-pressed={oracle === 'human'} disabled={busy} onClick={() => set('human')}>
+        human (you answer)
+      </button>
+      <button data-testid="oracle-simulated" className={oracle === 'simulated' ? 'on' : ''} aria-pressed={oracle === 'simulated'} disabled={busy} onClick={() => set('simulated')}>
+        simulated (ground truth)
+      </button>
+    </span>
+  );
+}
 
 export function QueuePanel() {
   const run = useLab((s) => s.run);
   const oracle = useLab((s) => s.settings.oracle);
-  const answers = useLab((s) => s.answers);
   const showTruth = useLab((s) => s.showTruth);
-  const cur = useCurrent();
-  const open = run.nextPhase === 'label' && run.queue.length > 0 && !run.busy;
-  const human = oracle === 'human';
+  const data = useLab((s) => s.data);
+  const snapshots = useLab((s) => s.snapshots);
+  const queue = useLabels((s) => s.queue);
+  const round = useLabels((s) => s.round);
+  const cursor = useLabels((s) => s.cursor);
+  const decisions = useLabels((s) => s.decisions);
+  const pending = useLabels((s) => s.pending);
+  const labelsError = useLabels((s) => s.error);
+  const restoring = useSyncState((s) => s.restoring);
+  const [bindings, setBindings] = useState<KeyBindings>(loadBindings);
+  const cardsRef = useRef<HTMLOListElement>(null);
+  const sync = getSessionSync();
 
+  const human = oracle === 'human';
+  const msg = snapshots.find((m) => m.snapshot.stage === round) ?? null;
+  const hasQueue = queue.length > 0 && msg !== null && snapshots[snapshots.length - 1] === msg;
+  const open = hasQueue && run.nextPhase === 'label' && run.stage === round;
+  const canKey = hasQueue && human && (open || restoring);
+
+  const canKeyRef = useRef(canKey);
+  canKeyRef.current = canKey;
   useEffect(() => {
-    if (!open || !human) return;
     const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
-      const st = labStore.getState();
-      const next = st.run.queue.find((i) => !st.answers.has(i));
-      if ((e.key === 'n' || e.key === 'N') && next !== undefined) st.setAnswer(next, 0);
-      else if ((e.key === 'a' || e.key === 'A') && next !== undefined) st.setAnswer(next, 1);
-      else if (e.key === 'Backspace') {
-        const done = st.run.queue.filter((i) => st.answers.has(i));
-        if (done.length) st.setAnswer(done[done.length - 1]!, null);
-      } else if (e.key === 'Enter') st.trainRound();
-      else return;
+      const typing = t && ((t.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((t as HTMLInputElement).type)) || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+      if (typing) return;
+      const a = keyAction(e.key, bindings);
+      if (!a) return;
+      // Enter on a history or sessions button keeps its meaning; elsewhere (run buttons, cards) it retrains
+      if (a === 'retrain' && t?.closest('.history, .sessions, .key-help, .selection-bar')) return;
+      // points picked on a plot take the label keys first
+      if ((a === 'normal' || a === 'anomaly' || a === 'skip') && selectionStore.getState().indices.length) {
+        e.preventDefault();
+        labelSelection(a);
+        return;
+      }
+      if (!canKeyRef.current) return;
       e.preventDefault();
+      const labels = sync.labels.getState();
+      if (a === 'normal' || a === 'anomaly' || a === 'skip') act(sync.decideCurrent(a));
+      else if (a === 'undo') act(sync.undo());
+      else if (a === 'prev') labels.move(-1);
+      else if (a === 'next') labels.move(1);
+      else if (a === 'retrain' && !labStore.getState().run.busy) act(sync.retrain());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, human]);
+  }, [bindings]);
 
-  if (!open) return null;
-  if (!human) {
+  useEffect(() => {
+    const el = cardsRef.current?.children[cursor] as HTMLElement | undefined;
+    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [cursor, queue]);
+
+  const truth = msg && data?.raw.labels ? Uint8Array.from(msg.order, (o) => data.raw.labels![o]!) : null;
+  const reveal = showTruth && human;
+
+  if (!hasQueue) {
     return (
-      <div className="queue muted" data-testid="queue">
-        {run.queue.length} queued points (numbered in the plots) will be answered by the simulated oracle at the next round.
+      <div className="queue-panel" data-testid="queue-panel">
+        <div className="queue-head"><OracleSwitch /></div>
+        <SelectionBar />
+        <HistoryPanel truth={truth} reveal={reveal} />
       </div>
     );
   }
-  const st = labStore.getState();
+
+  const snap = msg.snapshot;
+  const ranks = scoreRanks(snap.scores);
+  const boundary = boundaryOf(snap);
+  const progress = roundProgress({ queue, decisions });
+  const raw = data?.raw ?? null;
+
   return (
-    <div className="queue" data-testid="queue">
-      <p>
-        Answer the numbered points: <kbd>N</kbd> normal, <kbd>A</kbd> anomaly, <kbd>Backspace</kbd> undo, <kbd>Enter</kbd> retrain
-        ({answers.size} of {run.queue.length} answered; unanswered ones are skipped).
-      </p>
-      <ol>
-        {run.queue.map((i) => {
-          const a = answers.get(i);
-          const wrong = showTruth && cur?.truth && a !== undefined && cur.truth[i] !== a;
-          return (
-            <li key={i} className={wrong ? 'wrong' : ''} onMouseEnter={() => st.setHover(i)} onMouseLeave={() => st.setHover(null)}>
-              point {i}{cur ? ` · score ${cur.msg.snapshot.scores[i]!.toPrecision(3)} · rank ${cur.table.rank[i]}` : ''}
-              <button className={a === 0 ? 'on normal' : 'normal'} onClick={() => st.setAnswer(i, a === 0 ? null : 0)}>normal</button>
-              <button className={a === 1 ? 'on anomaly' : 'anomaly'} onClick={() => st.setAnswer(i, a === 1 ? null : 1)}>anomaly</button>
-              {wrong && <span className="wrong-tag">truth says {cur!.truth![i] ? 'anomaly' : 'normal'}</span>}
-            </li>
-          );
-        })}
-      </ol>
-      <button className="primary" data-testid="submit-labels" onClick={() => st.trainRound()}>Submit and retrain (Enter)</button>
+    <div className="queue-panel" data-testid="queue-panel">
+      <div className="queue-head">
+        <OracleSwitch />
+        {human && truth && (
+          <label className="reveal">
+            <input type="checkbox" data-testid="reveal-truth" checked={showTruth} onChange={(e) => labStore.getState().setShowTruth(e.target.checked)} />
+            reveal truth
+          </label>
+        )}
+      </div>
+      <div className="queue" data-testid="queue">
+        {human ? (
+          <p className="queue-line">
+            Round {round}. Answer the numbered points. <span data-testid="round-progress">{progress.done} of {progress.total} answered</span>
+            {pending > 0 ? <span className="muted"> · saving…</span> : <span className="muted"> · saved</span>}
+            ; unanswered or skipped ones stay unlabelled. <kbd>{keyTitle(bindings.retrain[0] ?? 'Enter')}</kbd> retrains.
+          </p>
+        ) : (
+          <p className="queue-line muted">
+            {queue.length} queued points (numbered in the plots) will be answered by the simulated oracle at the next round.
+          </p>
+        )}
+        <div className="round-bar" aria-hidden><div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} /></div>
+        <SelectionBar />
+        {labelsError && <div className="error" role="alert" data-testid="labels-error">{labelsError}</div>}
+        {human && <KeyHelp bindings={bindings} onChange={setBindings} />}
+        <ol className="cards" ref={cardsRef}>
+          {queue.map((i, k) => {
+            const d = decisions.get(i);
+            const row = msg.order[i] ?? i;
+            const score = snap.scores[i]!;
+            const dist = boundary === null ? null : score - boundary;
+            const wrong = reveal && truth && d !== undefined && d !== 'skip' && (truth[i] === 1) !== (d === 'anomaly');
+            const choose = (l: Decision) => act(sync.decide(i, l, 'key'));
+            return (
+              <li
+                key={`${k}-${i}`}
+                data-testid="queue-card" data-index={i} data-decision={d ?? ''}
+                className={`qcard ${k === cursor && human ? 'current' : ''} ${d ? `is-${d}` : ''} ${wrong ? 'wrong' : ''}`}
+                onClick={() => sync.labels.getState().moveTo(k)}
+                onMouseEnter={() => labStore.getState().setHover(i)} onMouseLeave={() => labStore.getState().setHover(null)}
+              >
+                <div className="qcard-head">
+                  <span className="qno">{k + 1}</span>
+                  <span>point <b>{i}</b>{row !== i ? ` (row ${row})` : ''}</span>
+                </div>
+                <div className="qcard-facts">
+                  score <b>{score.toPrecision(3)}</b> · rank <b>{ranks[i]}</b> of {snap.scores.length}
+                  <br />
+                  {dist === null ? <span title="this loss and query strategy draw no boundary">no boundary</span>
+                    : <span title="score minus the boundary's score">{dist > 0 ? 'outside' : 'inside'} the boundary by {Math.abs(dist).toPrecision(2)}</span>}
+                </div>
+                {raw && <SampleView raw={raw} row={row} />}
+                {human && (
+                  <div className="qcard-buttons">
+                    <button className={d === 'normal' ? 'on normal' : 'normal'} onClick={(e) => { e.stopPropagation(); choose('normal'); }}>normal</button>
+                    <button className={d === 'anomaly' ? 'on anomaly' : 'anomaly'} onClick={(e) => { e.stopPropagation(); choose('anomaly'); }}>anomaly</button>
+                    <button className={d === 'skip' ? 'on skip' : 'skip'} onClick={(e) => { e.stopPropagation(); choose('skip'); }}>skip</button>
+                  </div>
+                )}
+                {wrong && <div className="wrong-tag">truth says {truth![i] ? 'anomaly' : 'normal'}</div>}
+              </li>
+            );
+          })}
+        </ol>
+        {human && (
+          <button className="primary" data-testid="submit-labels" disabled={run.busy} onClick={() => act(sync.retrain())}>
+            Submit and retrain ({keyTitle(bindings.retrain[0] ?? 'Enter')})
+          </button>
+        )}
+      </div>
+      <HistoryPanel truth={truth} reveal={reveal} />
     </div>
   );
 }

@@ -5,11 +5,13 @@ import { parseCsv } from '../io/csv';
 import { validateTextTable } from '../io/validate';
 import { isSyntheticName, makeSynthetic, SYNTHETIC, SYNTHETIC_RECIPE } from '../io/synthetic';
 import type { LabSettings } from '../store/urlState';
+import type { DataSource } from '../store/lab';
+import { importedByKey } from './data/importStore';
 
 export interface DatasetOption {
   name: string;
   title: string;
-  group: 'synthetic' | 'bundled';
+  group: DataSource;
   detail: string;
 }
 
@@ -39,9 +41,11 @@ async function loadBundled(entry: ManifestEntry): Promise<{ raw: RawData; notice
   return { raw: { ...v.data, name: entry.name, kind: entry.kind }, notices: [...parsed.notices, ...v.notices] };
 }
 
-/** Synthetic names are generated from the seed; other names come from the manifest. */
-export async function loadDataset(s: LabSettings): Promise<{ raw: RawData; source: 'synthetic' | 'bundled'; notices: string[] }> {
+/** Synthetic names are generated from the seed; imported files are kept in the page; other names come from the manifest. */
+export async function loadDataset(s: LabSettings): Promise<{ raw: RawData; source: DataSource; notices: string[] }> {
   if (isSyntheticName(s.dataset)) return { raw: makeSynthetic(s.dataset, s.seed), source: 'synthetic', notices: [] };
+  const own = importedByKey(s.dataset);
+  if (own) return { raw: own.raw, source: 'file', notices: own.notices };
   const m = await bundledManifest();
   const entry = m.datasets.find((d) => d.name === s.dataset);
   if (!entry) {

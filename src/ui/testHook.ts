@@ -33,6 +33,8 @@ export interface LabTestHook {
   send(cmd: Command): void;
   /** the plotly module (loaded on demand), for render-time experiments */
   plotly(): Promise<unknown>;
+  /** the scores of a stage's snapshot (default: the last), in pool order, for reproducibility checks */
+  scores(stage?: number): number[] | null;
   /** longest main-thread long task (ms) seen since the last reset, from a PerformanceObserver */
   longTasks(reset?: boolean): { max: number; count: number; trainingMax: number; trainingCount: number; detail: string };
 }
@@ -100,6 +102,11 @@ export function installTestHook(send: (cmd: Command) => void): void {
     failNext: () => send({ type: 'debugFailNext' }),
     plotly: loadPlotly,
     send,
+    scores(stage) {
+      const snaps = labStore.getState().snapshots;
+      const m = stage === undefined ? snaps[snaps.length - 1] : snaps.find((x) => x.snapshot.stage === stage);
+      return m ? Array.from(m.snapshot.scores) : null;
+    },
     longTasks(reset = false) {
       const during = entries.filter(overlapsTraining);
       trainMax = during.reduce((m, e) => Math.max(m, e.end - e.start), 0);

@@ -55,7 +55,24 @@ export type Command =
   | { type: 'reset' }
   | { type: 'setBackend'; backend: BackendChoice }
   /** test hook: the next progress callback throws like a lost GPU device */
-  | { type: 'debugFailNext' };
+  | { type: 'debugFailNext' }
+  /** change or remove a label given earlier (history edit, plot label outside the open queue); used at the next training */
+  | { type: 'relabel'; index: number; label: Label | null }
+  /** rebuild the model after a reload or crash: replay the label history up to `stage`, then (reopen) train and query it again */
+  | { type: 'restore'; events: Array<{ stage: number; index: number; label: Label }>; stage: number; reopen: boolean }
+  /** ask for the trained weights (answered by a 'weights' event with the same id) */
+  | { type: 'getWeights'; id: number }
+  /** test hook: the worker throws an uncaught error (the page restarts it) */
+  | { type: 'debugCrash' };
+
+/** The trained model as plain arrays (Session.weights()), with the stage it finished. */
+export interface WeightsMessage {
+  theta: Float32Array;
+  slots: Array<{ name: string; offset: number; shape: number[] }>;
+  center: Float32Array;
+  radius: number;
+  stage: number;
+}
 
 /** Losses of finished epochs since the last progress message (progress itself is throttled). */
 export interface EpochLoss {
@@ -102,7 +119,8 @@ export type WorkerEvent =
   | { type: 'inputProjection'; xy: Float32Array; explained: [number, number] }
   | { type: 'phase'; phase: Phase; stage: number }
   | { type: 'state'; state: WorkerState }
-  | { type: 'error'; message: string; fatal: boolean };
+  | { type: 'error'; message: string; fatal: boolean }
+  | { type: 'weights'; id: number; weights: WeightsMessage | null };
 
 /** Transfer list for a snapshot message: the buffers belong to fresh copies made for sending. */
 export function snapshotTransfer(m: SnapshotMessage): Transferable[] {

@@ -6,6 +6,18 @@ import { groupIndices, hoverRows, hoverTemplate, type PointTable, type ViewState
 
 const ORDER: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly', 'queued'];
 
+/** Above this many unlabelled points only an even sample of them is drawn (WebGL and hover data stay fast). */
+export const MAX_DRAWN = 15000;
+
+/** Every k-th index, so at most `max` remain (the same sample for the same data: points do not flicker). */
+export function thin(idx: number[], max = MAX_DRAWN): number[] {
+  if (idx.length <= max) return idx;
+  const step = idx.length / max;
+  const out: number[] = [];
+  for (let k = 0; k < max; k++) out.push(idx[Math.floor(k * step)]!);
+  return out;
+}
+
 /**
  * One trace per state (empty states are kept so trace counts are stable), then the truth overlay
  * and the hover highlight. customdata[0] is always the pool index.
@@ -23,7 +35,9 @@ export function pointTraces(
   const tpl = hoverTemplate(n);
   const traces: Trace[] = [];
   for (const st of ORDER) {
-    const idx = g[st];
+    const all = g[st];
+    // labelled, pseudo and queued points are few and always drawn; large unlabelled sets are thinned
+    const idx = st === 'unlabelled' ? thin(all) : all;
     const style = STATE_STYLE[st];
     const queued = st === 'queued';
     const byScore = st === 'unlabelled' && opts.colourByScore;
@@ -32,7 +46,7 @@ export function pointTraces(
     traces.push({
       type: queued || !opts.gl ? 'scatter' : 'scattergl',
       mode: queued ? 'markers+text' : 'markers',
-      name: `${style.name} (${idx.length})`,
+      name: idx.length < all.length ? `${style.name} (${all.length}, ${idx.length} drawn)` : `${style.name} (${idx.length})`,
       meta: st,
       x: idx.map((i) => x[i]!),
       y: idx.map((i) => y[i]!),

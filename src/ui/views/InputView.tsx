@@ -8,6 +8,7 @@ import type { ScoreGrid } from '../../worker/protocol';
 import { labStore, useLab } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
+import { selectPoints } from '../labelling/selection';
 
 const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scattergl', 'scatter']);
 
@@ -44,7 +45,7 @@ export function InputView() {
   }, [cur, hover]);
   return (
     <PlotCard id="input" explain={pca ? INPUT_EXPLAIN_PCA : INPUT_EXPLAIN_2D}>
-      <Plot id="input" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} height={520} placeholder={PLACEHOLDER} heavy />
+      <Plot id="input" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('input', idx)} height={520} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }

@@ -6,6 +6,7 @@ import { Plot } from '../Plot';
 import { useLab, labStore } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
+import { selectPoints } from '../labelling/selection';
 
 const FRAMES = 10;
 const PLACEHOLDER = placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scattergl', 'scatter']);
@@ -68,7 +69,7 @@ export function LatentView() {
 
   return (
     <PlotCard id="latent" explain={LATENT_EXPLAIN}>
-      <Plot id="latent" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} height={520} placeholder={PLACEHOLDER} heavy />
+      <Plot id="latent" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} height={520} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }

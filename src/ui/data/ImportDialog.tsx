@@ -1,0 +1,104 @@
+// The import dialog: what was read, the label column and anomaly value, notices, the paper's sizes; names shown as text only.
+import { useState } from 'react';
+import type { LabSettings } from '../../store/urlState';
+import { labStore, useLab } from '../useLab';
+import { anomalyCount, kindText, pct, recognise, sizesText } from './facts';
+import { Modal } from './Modal';
+import { cancelImport, keepImport, rechoose, useImport, type PendingImport } from './importStore';
+
+const FORMAT: Record<string, string> = {
+  csv: 'CSV', tsv: 'TSV', arff: 'ARFF', 'mat-v5': 'MATLAB v5 .mat', 'mat-v7.3': 'MATLAB v7.3 .mat (HDF5)', hdf5: 'HDF5', npz: 'NumPy .npz', npy: 'NumPy .npy',
+};
+const SHOWN_NAMES = 80;
+
+/** Makes the confirmed import the lab's dataset; without labels the oracle becomes the person. */
+export async function loadImport(p: PendingImport, paperPreset: boolean): Promise<void> {
+  const d = keepImport(p);
+  const st = labStore.getState();
+  const patch: Partial<LabSettings> = {};
+  if (!d.raw.labels && st.settings.oracle !== 'human') patch.oracle = 'human';
+  if (paperPreset) patch.preset = 'paper';
+  if (st.settings.dataset === d.key) {
+    await st.applySettings(patch);
+    await labStore.getState().loadData();
+  } else await st.applySettings({ ...patch, dataset: d.key });
+}
+
+export function ImportDialog() {
+  const p = useImport((s) => s.pending);
+  const reading = useImport((s) => s.reading);
+  const busy = useLab((s) => s.run.busy);
+  const [paper, setPaper] = useState(false);
+  if (!p) return null;
+  const raw = p.result.data;
+  const a = anomalyCount(raw);
+  const rec = recognise(raw);
+  const names = raw.featureNames;
+  const choose = (patch: Partial<PendingImport['options']>) => void rechoose(p.fileName, { ...p.options, ...patch });
+  return (
+    <Modal>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+        <h2 id="import-title">Import {p.fileName}</h2>
+        <p className="summary" data-testid="import-summary">
+          {FORMAT[p.result.format] ?? p.result.format}: <b>{raw.n}</b> rows, <b>{raw.d}</b> features,{' '}
+          {a === null ? <b>no labels</b> : <><b>{a}</b> anomalies ({pct(a / raw.n)})</>}; {kindText(raw.kind)}. Read in {Math.round(p.ms)} ms (off the page's thread).
+        </p>
+        {rec && (
+          <p className="recognised" data-testid="import-recognised">
+            Recognised as the paper's <b>{rec.external?.title ?? rec.key}</b>
+            {rec.external && (rec.matches ? ' (the same size as the ODDS file)' : ` (ODDS has ${rec.external.rows} x ${rec.external.features}, ${rec.external.anomalies} anomalies)`)}:
+            the paper's {sizesText(raw)}.
+          </p>
+        )}
+        {!rec && <p className="muted small">Sizes for this data: {sizesText(raw)}.</p>}
+        <div className="choices">
+          <label className="field">
+            <span>Label column</span>
+            <select data-testid="label-column" value={p.result.labelColumn ?? ''} disabled={!!reading} onChange={(e) => choose({ labelColumn: e.target.value === '' ? null : e.target.value, anomalyValue: undefined, normalValue: undefined })}>
+              <option value="">none: the data has no labels</option>
+              {p.result.columns.map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </label>
+          {p.result.labelColumn !== null && (
+            <label className="field">
+              <span>Value that means anomaly</span>
+              <select data-testid="anomaly-value" value={p.result.anomalyValue ?? ''} disabled={!!reading} onChange={(e) => choose({ anomalyValue: e.target.value, normalValue: undefined })}>
+                {p.result.anomalyValue === null && <option value="">(none: every row is normal)</option>}
+                {p.labelValues.map((v) => <option key={v} value={v}>{v}</option>)}
+              </select>
+            </label>
+          )}
+        </div>
+        {a === null && (
+          <p className="notice" data-testid="import-nolabels">
+            Without labels only you can answer the queries (the oracle becomes "human"), and AUROC is not shown.
+          </p>
+        )}
+        {p.result.notices.length > 0 && (
+          <ul className="notices" data-testid="import-notices">
+            {p.result.notices.map((n, i) => <li key={i}>{n}</li>)}
+          </ul>
+        )}
+        <div className="feature-names" data-testid="feature-names">
+          <span className="muted small">Features: </span>
+          {names.slice(0, SHOWN_NAMES).map((n, i) => <code key={i}>{n}</code>)}
+          {names.length > SHOWN_NAMES && <span className="muted small"> and {names.length - SHOWN_NAMES} more</span>}
+        </div>
+        {rec && (
+          <label className="field inline">
+            <input type="checkbox" data-testid="import-paper" checked={paper} onChange={(e) => setPaper(e.target.checked)} />
+            <span>Use the paper preset (100 + 50 epochs a stage)</span>
+          </label>
+        )}
+        <div className="buttons">
+          <button className="primary" data-testid="import-load" disabled={busy || !!reading} onClick={() => void loadImport(p, paper)}>
+            Load as "{p.key}"
+          </button>
+          <button data-testid="import-cancel" onClick={cancelImport}>Cancel</button>
+          {busy && <span className="muted small">Stop the running training first.</span>}
+          {reading && <span className="muted small">Reading again…</span>}
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,70 @@
+// Share this setup: copy a link that reproduces the settings, and choose which controls the link hides.
+import { useState } from 'react';
+import { addLinkProblems, hideableControls, linkFor, linkNotices } from '../../store/url-sync';
+import { useStore } from 'zustand';
+import { labStore, useLab } from '../useLab';
+
+export function SharePanel() {
+  const settings = useLab((s) => s.settings);
+  const hidden = useLab((s) => s.hidden);
+  const own = useLab((s) => s.data?.source === 'file');
+  const [status, setStatus] = useState<string | null>(null);
+  const url = linkFor(settings, hidden, location, pageParams());
+  const toggle = (k: string, on: boolean) => {
+    const next = new Set(hidden);
+    if (on) next.add(k);
+    else next.delete(k);
+    labStore.setState({ hidden: next });
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus('Link copied.');
+    } catch {
+      const el = document.querySelector<HTMLInputElement>('[data-testid=share-url]');
+      el?.select();
+      setStatus(document.execCommand('copy') ? 'Link copied.' : 'Select the link above and copy it (the browser did not allow it).');
+    }
+  };
+  return (
+    <div className="share" data-testid="share">
+      <div className="share-row">
+        <button data-testid="copy-link" onClick={() => void copy()}>Copy link</button>
+        <span className="small" role="status" data-testid="copy-status">{status}</span>
+      </div>
+      <input className="share-url" readOnly value={url} data-testid="share-url" onFocus={(e) => e.target.select()} aria-label="link to this setup" />
+      {own && <p className="small muted">The link names your file; whoever opens it loads the same file to get the same run.</p>}
+      <details data-testid="hide-controls">
+        <summary>Hide controls in the link{hidden.size ? ` (${hidden.size} hidden)` : ''}</summary>
+        <p className="small muted">Ticked controls are hidden here and for whoever opens the link.</p>
+        {hideableControls().map((c) => (
+          <label key={c.key} className="field inline small">
+            <input type="checkbox" data-testid={`hide-${c.key}`} checked={hidden.has(c.key)} onChange={(e) => toggle(c.key, e.target.checked)} />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </details>
+    </div>
+  );
+}
+
+let page: Array<[string, string]> = [];
+/** main.tsx passes the page-level parameters (probe=...) it keeps in the URL. */
+export function setPageParams(p: Array<[string, string]>): void {
+  page = p;
+}
+const pageParams = () => page;
+
+export function LinkNoticesBox() {
+  const problems = useStore(linkNotices, (s) => s.problems);
+  if (!problems.length) return null;
+  return (
+    <div className="notice link-notices" role="status" data-testid="link-notices">
+      <b>About this link:</b>
+      <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+      <button className="link" onClick={() => linkNotices.setState({ problems: [] })}>dismiss</button>
+    </div>
+  );
+}
+
+export { addLinkProblems };

@@ -1,0 +1,38 @@
+// Main-thread side of the import worker: one worker, one request at a time answered by id.
+import type { ImportOptions } from '../../io/importFile';
+import type { ImportReply, ImportRequest } from '../../worker/import.worker';
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (r: ImportReply) => void>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('../../worker/import.worker.ts', import.meta.url), { type: 'module', name: 'svdd-import' });
+  worker.onmessage = (e: MessageEvent<ImportReply>) => {
+    const done = waiting.get(e.data.id);
+    waiting.delete(e.data.id);
+    done?.(e.data);
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    const message = `The file reader crashed: ${e.message || 'unknown error'}. Try the file again.`;
+    for (const [id, done] of waiting) done({ id, ok: false, error: { code: 'UNEXPECTED', message }, columns: [], ms: 0 });
+    waiting.clear();
+    worker?.terminate();
+    worker = null;
+  };
+  return worker;
+}
+
+/** Parse a file in the worker; bytes omitted = the last file again with other options. */
+export function parseInWorker(name: string, bytes: ArrayBuffer | null, options: ImportOptions): Promise<ImportReply> {
+  const w = getWorker();
+  const id = nextId++;
+  const req: ImportRequest = { id, name, options };
+  if (bytes) req.bytes = bytes;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    w.postMessage(req, bytes ? [bytes] : []);
+  });
+}

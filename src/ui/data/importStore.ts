@@ -1,0 +1,123 @@
+// The import flow's state: a file is read in the worker, the person confirms the label choice, then it becomes the dataset.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { RawData } from '../../engine/types';
+import type { ImportOptions, ImportResult } from '../../io/importFile';
+import { DEFAULT_MAX_BYTES } from '../../io/importFile';
+import { SYNTHETIC } from '../../io/synthetic';
+import type { ImportFailure } from '../../worker/import.worker';
+import { parseInWorker } from './importClient';
+
+export interface PendingImport {
+  fileName: string;
+  /** the settings key the data gets (the file name made URL-safe) */
+  key: string;
+  result: ImportResult;
+  labelValues: string[];
+  options: ImportOptions;
+  ms: number;
+}
+
+export interface FailedImport {
+  fileName: string;
+  error: ImportFailure;
+  /** label columns to offer when the problem was the label */
+  columns: string[];
+  options: ImportOptions;
+}
+
+export interface ImportedDataset {
+  key: string;
+  fileName: string;
+  raw: RawData;
+  notices: string[];
+  format: string;
+}
+
+interface ImportState {
+  /** the file being read, or null */
+  reading: string | null;
+  pending: PendingImport | null;
+  failure: FailedImport | null;
+  imported: ImportedDataset[];
+}
+
+export const importStore = createStore<ImportState>()(() => ({ reading: null, pending: null, failure: null, imported: [] }));
+export const useImport = <T,>(sel: (s: ImportState) => T): T => useStore(importStore, sel);
+
+/** 'my data (1).csv' -> 'my_data_1_.csv': the settings and URL alphabet; never the name of a generated or bundled set. */
+export function datasetKey(fileName: string, taken: readonly string[]): string {
+  let k = fileName.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[^A-Za-z0-9]+/, '').slice(0, 60) || 'data';
+  if ((SYNTHETIC as readonly string[]).includes(k) || taken.includes(k)) k = `${k}-file`;
+  return k;
+}
+
+export function importedByKey(key: string): ImportedDataset | undefined {
+  return importStore.getState().imported.find((d) => d.key === key);
+}
+
+let reserved: readonly string[] = [];
+/** Names of bundled datasets, so an imported file never shadows one. */
+export function reserveNames(names: readonly string[]): void {
+  reserved = names;
+}
+
+const EXT_OK = /\.(csv|tsv|tab|txt|arff|data|dat|mat|npz|npy|h5|hdf5|gz|zip)$/i;
+
+/** Reads a file in the worker; a failure leaves the loaded data as it was. */
+export async function openFile(file: File): Promise<void> {
+  const max = DEFAULT_MAX_BYTES;
+  if (file.size > max) {
+    importStore.setState({
+      failure: {
+        fileName: file.name, columns: [], options: {},
+        error: { code: 'TOO_LARGE', message: `${file.name} is ${Math.round(file.size / 2 ** 20)} MB; the largest file this page loads is ${Math.round(max / 2 ** 20)} MB. Use a sample of the rows.` },
+      },
+      pending: null,
+    });
+    return;
+  }
+  importStore.setState({ reading: file.name, failure: null, pending: null });
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch (e) {
+    importStore.setState({ reading: null, failure: { fileName: file.name, columns: [], options: {}, error: { code: 'UNREADABLE', message: `${file.name} could not be read from disk: ${(e as Error).message}` } } });
+    return;
+  }
+  await parse(file.name, bytes, {});
+  if (!EXT_OK.test(file.name) && importStore.getState().pending) {
+    // content was recognised although the name does not say so: tell the person
+    const p = importStore.getState().pending!;
+    importStore.setState({ pending: { ...p, result: { ...p.result, notices: [`${file.name} has no usual data extension; it was read by its content.`, ...p.result.notices] } } });
+  }
+}
+
+/** Read the last file again with other choices (label column, anomaly value). */
+export async function rechoose(fileName: string, options: ImportOptions): Promise<void> {
+  importStore.setState({ reading: fileName });
+  await parse(fileName, null, options);
+}
+
+async function parse(fileName: string, bytes: ArrayBuffer | null, options: ImportOptions): Promise<void> {
+  const reply = await parseInWorker(fileName, bytes, options);
+  if (reply.ok) {
+    const taken = [...reserved, ...importStore.getState().imported.filter((d) => d.fileName !== fileName).map((d) => d.key)];
+    importStore.setState({
+      reading: null, failure: null,
+      pending: { fileName, key: datasetKey(fileName, taken), result: reply.result, labelValues: reply.labelValues, options, ms: reply.ms },
+    });
+  } else {
+    importStore.setState({ reading: null, pending: null, failure: { fileName, error: reply.error, columns: reply.columns, options } });
+  }
+}
+
+/** The confirmed import joins the list of datasets (replacing an earlier import of the same file). */
+export function keepImport(p: PendingImport): ImportedDataset {
+  const d: ImportedDataset = { key: p.key, fileName: p.fileName, raw: p.result.data, notices: p.result.notices, format: p.result.format };
+  importStore.setState((s) => ({ pending: null, failure: null, imported: [...s.imported.filter((x) => x.key !== p.key), d] }));
+  return d;
+}
+
+export const cancelImport = () => importStore.setState({ pending: null });
+export const dismissFailure = () => importStore.setState({ failure: null });

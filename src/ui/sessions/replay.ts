@@ -1,0 +1,84 @@
+// Pure glue between the labels history, the engine's replay and the saved rounds (no DOM, no storage).
+import type { Label, StageSnapshot } from '../../engine/types';
+import type { Decision, HistoryEntry } from '../../store/labels';
+import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../../worker/protocol';
+
+export interface LabelEvent {
+  stage: number;
+  index: number;
+  label: Label;
+}
+
+/** A saved round: the engine snapshot plus what the page needs to draw it again (pool -> row order, 2-D score field). */
+export type SavedRound = StageSnapshot & { order?: Int32Array; grid?: ScoreGrid | null };
+
+export interface ReplayPlan {
+  events: LabelEvent[];
+  /** the stage the worker must reach (the last saved round) */
+  stage: number;
+  /** the last round had queried: train and query it again so its queue is open */
+  reopen: boolean;
+}
+
+const toLabel = (d: Decision): Label | null => (d === 'normal' ? 0 : d === 'anomaly' ? 1 : null);
+
+/** Oldest first, the newest decision per (round, index); skips and rounds >= before are left out. */
+export function historyEvents(history: readonly HistoryEntry[], before: number): LabelEvent[] {
+  const latest = new Map<string, HistoryEntry>();
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i]!;
+    if (e.round < before) latest.set(`${e.round}:${e.index}`, e);
+  }
+  return [...latest.values()]
+    .sort((a, b) => a.round - b.round || a.seq - b.seq)
+    .flatMap((e) => {
+      const l = toLabel(e.label);
+      return l === null ? [] : [{ stage: e.round, index: e.index, label: l }];
+    });
+}
+
+/** What the worker replays to rebuild the model of a saved session; null when nothing was trained. */
+export function replayPlan(history: readonly HistoryEntry[], rounds: ReadonlyArray<Pick<StageSnapshot, 'stage' | 'queued'>>): ReplayPlan | null {
+  if (rounds.length === 0) return null;
+  const last = rounds[rounds.length - 1]!;
+  return { events: historyEvents(history, last.stage), stage: last.stage, reopen: last.queued.length > 0 };
+}
+
+/** The answers of one round for the engine: each index's newest decision in that round, skips left out. */
+export function roundAnswers(history: readonly HistoryEntry[], round: number): Map<number, Label> {
+  const out = new Map<number, Label>();
+  const seen = new Set<number>();
+  for (const e of history) {
+    if (e.round !== round || seen.has(e.index)) continue; // newest first: the first one seen wins
+    seen.add(e.index);
+    const l = toLabel(e.label);
+    if (l !== null) out.set(e.index, l);
+  }
+  return out;
+}
+
+/** Labels the engine trained with that the history does not hold (the simulated oracle's answers). */
+export function missingDecisions(labelled: ReadonlyArray<readonly [number, Label]>, decisions: ReadonlyMap<number, Decision>): Array<[number, Decision]> {
+  return labelled.filter(([i]) => !decisions.has(i)).map(([i, l]) => [i, l === 1 ? 'anomaly' : 'normal']);
+}
+
+/** The loss curve of saved rounds, as the worker would have streamed it. */
+export function lossesOf(rounds: ReadonlyArray<Pick<StageSnapshot, 'stage' | 'aeLoss' | 'occLoss'>>): EpochLoss[] {
+  const out: EpochLoss[] = [];
+  for (const r of rounds) {
+    r.aeLoss.forEach((loss, k) => out.push({ stage: r.stage, phase: 'pretrain', epoch: k + 1, loss }));
+    r.occLoss.forEach((loss, k) => out.push({ stage: r.stage, phase: 'train', epoch: k + 1, loss }));
+  }
+  return out;
+}
+
+/** A saved round back as the message the plots draw from. */
+export function messageOf(r: SavedRound): SnapshotMessage {
+  const { order, grid, ...snapshot } = r;
+  return { snapshot, grid: grid ?? null, order: order ?? Int32Array.from({ length: r.scores.length }, (_, i) => i) };
+}
+
+/** A snapshot message as a round to save. */
+export function roundOf(m: SnapshotMessage): SavedRound {
+  return { ...m.snapshot, order: m.order, grid: m.grid };
+}

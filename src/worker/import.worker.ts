@@ -1,0 +1,82 @@
+/// <reference lib="webworker" />
+// The import worker: parses the user's files off the main thread and keeps the last file for re-parsing with new choices.
+import { importFile, type ImportOptions, type ImportResult } from '../io/importFile';
+import { isImportError } from '../io/errors';
+
+export interface ImportRequest {
+  id: number;
+  name: string;
+  /** the file's bytes (transferred); omitted to re-parse the last file with other options */
+  bytes?: ArrayBuffer;
+  options: ImportOptions;
+}
+
+export interface ImportFailure {
+  code: string;
+  message: string;
+  row?: number;
+  column?: string;
+  values?: string[];
+}
+
+export type ImportReply =
+  | { id: number; ok: true; result: ImportResult; labelValues: string[]; ms: number }
+  /** columns: what the file offers as a label column, when it could be read without labels */
+  | { id: number; ok: false; error: ImportFailure; columns: string[]; ms: number };
+
+const ctx = self as unknown as DedicatedWorkerGlobalScope;
+let last: { name: string; bytes: Uint8Array } | null = null;
+const PROBE = '\u0001no such value\u0001';
+
+function failure(e: unknown): ImportFailure {
+  if (isImportError(e)) {
+    const f: ImportFailure = { code: e.code, message: e.message };
+    if (e.row !== undefined) f.row = e.row;
+    if (e.column !== undefined) f.column = e.column;
+    if (e.values !== undefined) f.values = e.values;
+    return f;
+  }
+  return { code: 'UNEXPECTED', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+/** The values of the label column, read by asking for a value that is not there (the error lists them). */
+async function labelValues(name: string, bytes: Uint8Array, options: ImportOptions, r: ImportResult): Promise<string[]> {
+  if (r.labelColumn === null) return [];
+  try {
+    await importFile(name, bytes, { ...options, labelColumn: r.labelColumn, anomalyValue: PROBE, normalValue: undefined });
+  } catch (e) {
+    if (isImportError(e) && e.values) return e.values;
+  }
+  return r.anomalyValue !== null ? [r.anomalyValue] : [];
+}
+
+ctx.onmessage = async (e: MessageEvent<ImportRequest>) => {
+  const { id, name, bytes, options } = e.data;
+  const t0 = performance.now();
+  if (bytes) last = { name, bytes: new Uint8Array(bytes) };
+  if (!last) {
+    ctx.postMessage({ id, ok: false, error: { code: 'UNEXPECTED', message: 'No file to read.' }, columns: [], ms: 0 } satisfies ImportReply);
+    return;
+  }
+  const file = last;
+  try {
+    const result = await importFile(file.name, file.bytes, options);
+    const values = await labelValues(file.name, file.bytes, options, result);
+    const reply: ImportReply = { id, ok: true, result, labelValues: values, ms: performance.now() - t0 };
+    const transfer: Transferable[] = [result.data.values.buffer as ArrayBuffer];
+    if (result.data.labels) transfer.push(result.data.labels.buffer as ArrayBuffer);
+    ctx.postMessage(reply, transfer);
+  } catch (err) {
+    const error = failure(err);
+    let columns: string[] = [];
+    // a label problem: read the file without labels to offer the columns
+    if (error.code.startsWith('LABEL') || error.code === 'ANOMALY_VALUE_NOT_FOUND') {
+      try {
+        columns = (await importFile(file.name, file.bytes, { ...options, labelColumn: null })).columns;
+      } catch {
+        columns = [];
+      }
+    }
+    ctx.postMessage({ id, ok: false, error, columns, ms: performance.now() - t0 } satisfies ImportReply);
+  }
+};
