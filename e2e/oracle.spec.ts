@@ -11,6 +11,7 @@ test('a full round with the keyboard only, undo, retrain, then a reload restores
   await waitIdle(page, 1);
   const cards = page.getByTestId('queue-card');
   await expect(cards).toHaveCount(6);
+  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
   await expect(page.getByTestId('key-help')).toContainText('normal');
 
   // six answers, one undo, one more answer: the undone card is answered again
@@ -33,7 +34,7 @@ test('a full round with the keyboard only, undo, retrain, then a reload restores
   let s = await waitIdle(page, 2);
   expect(s.labelled).toBe(5);
   expect(s.stage).toBe(1);
-  await expect(cards).toHaveCount(6);
+  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
   // two answers of the next round, then the page is reloaded
   await page.keyboard.press('n');
   await page.keyboard.press('a');

@@ -67,7 +67,9 @@ test('named sessions: new, rename, switch, delete', async ({ page }) => {
   await page.getByTestId('oracle-human').click();
   await page.getByTestId('train-round').click();
   await waitIdle(page, 1);
+  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
   await page.keyboard.press('a');
+  await expect(page.getByTestId('round-progress')).toHaveText('1 of 6 answered');
   await page.getByTestId('session-rename').first().click();
   await page.getByTestId('session-name-input').fill('first <b>session</b>');
   await page.getByTestId('session-rename-save').click();
@@ -96,7 +98,9 @@ test('a worker crash mid-training restarts the worker and resumes from the last 
   await page.getByTestId('oracle-human').click();
   await page.getByTestId('train-round').click();
   await waitIdle(page, 1);
+  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
   for (const k of ['a', 'n', 'n']) await page.keyboard.press(k);
+  await expect(page.getByTestId('round-progress')).toHaveText('3 of 6 answered');
   await page.keyboard.press('Enter');
   await waitIdle(page, 2);
   await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
@@ -126,7 +130,7 @@ for (const [dataset, kind] of [['optdigits-lite', 'image'], ['glass', 'tabular']
     await page.getByTestId('train-round').click();
     await waitIdle(page, 1, 150_000);
     const cards = page.getByTestId('queue-card');
-    await expect(cards.first()).toBeVisible();
+    await expect(page.getByTestId('round-progress')).toHaveText(/^0 of \d+ answered$/);
     if (kind === 'image') {
       await expect(page.getByTestId('sample-image')).toHaveCount(await cards.count());
       const dims = await page.getByTestId('sample-image').first().evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]);

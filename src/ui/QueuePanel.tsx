@@ -165,7 +165,7 @@ export function QueuePanel() {
                   score <b>{score.toPrecision(3)}</b> · rank <b>{ranks[i]}</b> of {snap.scores.length}
                   <br />
                   {dist === null ? <span title="this loss and query strategy draw no boundary">no boundary</span>
-                    : <span title="score minus the boundary's score">{dist > 0 ? 'outside' : 'inside'} the boundary by {Math.abs(dist).toPrecision(2)}</span>}
+                    : <span title="score minus the boundary's score">{Math.abs(dist) < 1e-9 * Math.max(1, boundary!) ? 'on the boundary' : `${dist > 0 ? 'outside' : 'inside'} the boundary by ${Math.abs(dist).toPrecision(2)}`}</span>}
                 </div>
                 {raw && <SampleView raw={raw} row={row} />}
                 {human && (

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { columnStats, featureRows, imagePixels, percentile } from './features';
+import { DEFAULT_KEYS, keyAction, rebind } from './keys';
+
+// 4 rows x 2 columns: a = 1,2,3,10 (mean 4, std sqrt(12.5)); b constant 5
+const values = [1, 5, 2, 5, 3, 5, 10, 5];
+
+describe('feature rows', () => {
+  it('computes z-scores and percentiles, most unusual first', () => {
+    const st = columnStats(values, 4, 2);
+    expect(st.mean[0]).toBe(4);
+    expect(st.std[0]).toBeCloseTo(Math.sqrt(12.5), 12);
+    expect(st.std[1]).toBe(0);
+    const rows = featureRows(values, 2, 3, st, ['a', 'b']);
+    expect(rows.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(rows[0]!.z).toBeCloseTo(6 / Math.sqrt(12.5), 12);
+    expect(rows[0]!.percentile).toBe(87.5); // 3 below, itself counted half: (3 + 0.5) / 4
+    expect(rows[1]!).toMatchObject({ z: 0, percentile: 50 });
+    expect(percentile(Float64Array.from([1, 2, 2, 3]), 2)).toBe(50);
+  });
+  it('draws an image at its native shape, ink dark', () => {
+    const px = imagePixels([0, 16, 8, 0], 4, 0, [2, 2], { min: 0, max: 16 });
+    expect(Array.from(px.filter((_, k) => k % 4 === 0))).toEqual([255, 0, 127, 255]);
+    expect(() => imagePixels([0, 1, 2], 3, 0, [2, 2], { min: 0, max: 1 })).toThrow('needs 4 features');
+  });
+});
+
+describe('keys', () => {
+  it('maps single keys, either case, and rebinds', () => {
+    expect(keyAction('N')).toBe('normal');
+    expect(keyAction('Backspace')).toBe('undo');
+    expect(keyAction('x')).toBeNull();
+    const b = rebind(DEFAULT_KEYS, 'anomaly', 'n');
+    expect(keyAction('n', b)).toBe('anomaly');
+    expect(b.normal).toEqual([]);
+    expect(() => rebind(DEFAULT_KEYS, 'skip', 'Shift')).toThrow("'Shift' cannot be bound");
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../store/labels';
+import { historyEvents, lossesOf, missingDecisions, replayPlan, roundAnswers } from './replay';
+
+const e = (seq: number, index: number, label: HistoryEntry['label'], round: number): HistoryEntry => ({ seq, index, label, round, time: 0, source: 'key' });
+// newest first, as the labels store keeps it
+const history = [e(5, 9, 'normal', 2), e(4, 3, 'anomaly', 1), e(3, 3, 'normal', 1), e(2, 7, 'skip', 0), e(1, 4, 'anomaly', 0), e(0, 2, 'normal', 0)];
+
+describe('replay plan', () => {
+  it('keeps the newest decision per (round, index), drops skips and the open round', () => {
+    expect(historyEvents(history, 2)).toEqual([
+      { stage: 0, index: 2, label: 0 }, { stage: 0, index: 4, label: 1 }, { stage: 1, index: 3, label: 1 },
+    ]);
+  });
+  it('targets the last saved round and reopens it when it queried', () => {
+    const plan = replayPlan(history, [{ stage: 0, queued: [2, 4, 7] }, { stage: 1, queued: [3] }, { stage: 2, queued: [9] }]);
+    expect(plan).toEqual({ events: historyEvents(history, 2), stage: 2, reopen: true });
+    expect(replayPlan(history, [])).toBeNull();
+    expect(replayPlan([], [{ stage: 0, queued: [] }])).toEqual({ events: [], stage: 0, reopen: false });
+  });
+  it('gives the open round its answers and finds labels the history lacks', () => {
+    expect([...roundAnswers(history, 1)]).toEqual([[3, 1]]);
+    expect([...roundAnswers(history, 0)]).toEqual([[4, 1], [2, 0]]);
+    const decisions = new Map([[2, 'normal' as const], [7, 'skip' as const]]);
+    expect(missingDecisions([[2, 0], [5, 1], [6, 0]], decisions)).toEqual([[5, 'anomaly'], [6, 'normal']]);
+  });
+  it('rebuilds the loss curve of saved rounds', () => {
+    expect(lossesOf([{ stage: 0, aeLoss: [3, 2], occLoss: [1] }])).toEqual([
+      { stage: 0, phase: 'pretrain', epoch: 1, loss: 3 }, { stage: 0, phase: 'pretrain', epoch: 2, loss: 2 }, { stage: 0, phase: 'train', epoch: 1, loss: 1 },
+    ]);
+  });
+});
