@@ -110,3 +110,20 @@ describe('presets', () => {
     expect(makeConfig(blobs, 'interactive', { aeEpochs: 7 }).aeEpochs).toBe(7);
   });
 });
+
+describe('model export', () => {
+  it('returns the weights, then the encoder BN running statistics, with c and R', async () => {
+    const s = new Session(blobs, quick({ rounds: 1 }));
+    await s.trainStage();
+    const w = (await s.weights())!;
+    s.dispose();
+    // blobs (d = 2): enc0 2x16, enc1 16x8, enc2 8x2, then bn0 (16) and bn1 (8) mean and variance
+    expect(w.layout.slots.map((x) => `${x.name}:${x.shape.join('x')}`)).toEqual([
+      'enc0:2x16', 'enc1:16x8', 'enc2:8x2', 'bn0.running_mean:16', 'bn0.running_var:16', 'bn1.running_mean:8', 'bn1.running_var:8',
+    ]);
+    expect(w.theta.length).toBe(32 + 128 + 16 + 48);
+    const var0 = w.theta.subarray(176 + 16, 176 + 32);
+    expect(Math.min(...var0)).toBeGreaterThan(0);
+    expect(w.center).toHaveLength(2);
+  });
+});

@@ -210,11 +210,27 @@ export class Session {
     return scorePoints(this.model, scaled, d);
   }
 
-  /** Trained weights as plain arrays (for export), with c and R. */
+  /**
+   * Trained weights as plain arrays (for export), with c and R. The encoder's BatchNorm running statistics
+   * follow the weights as extra slots (`bn{i}.running_mean`, `bn{i}.running_var`): the model is unusable without them.
+   */
   async weights(): Promise<{ theta: Float32Array; layout: Model['layout']; center: Float32Array; radius: number } | null> {
     if (!this.model?.centerHost) return null;
-    const theta = (await this.model.theta.data()) as Float32Array;
-    return { theta, layout: this.model.layout, center: this.model.centerHost, radius: this.model.radius };
+    const m = this.model;
+    const parts: Float32Array[] = [(await m.theta.data()) as Float32Array];
+    const slots = [...m.layout.slots];
+    let offset = m.layout.size;
+    for (const [i, bn] of m.bn.entries()) {
+      for (const [key, t] of [['running_mean', bn.mean], ['running_var', bn.variance]] as const) {
+        parts.push((await t.data()) as Float32Array);
+        slots.push({ name: `bn${i}.${key}`, offset, shape: [t.size], bound: 0 });
+        offset += t.size;
+      }
+    }
+    const theta = new Float32Array(offset);
+    let at = 0;
+    for (const p of parts) (theta.set(p, at), (at += p.length));
+    return { theta, layout: { slots, size: offset }, center: m.centerHost!, radius: m.radius };
   }
 
   dispose(): void {
