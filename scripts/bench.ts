@@ -1,4 +1,4 @@
-// npm run bench [-- --datasets glass,cardio] [--repeats 2] [--backend wasm|cpu] [--no-peer 1]
+// npm run bench [-- --datasets glass,cardio] [--repeats 3] [--backend wasm|cpu] [--no-peer 1]
 // Seconds per paper stage (reference mode, seed 1, AE 100 + OCC 50 epochs + scoring) and ms per training step,
 // side by side with the plain PyTorch peer (../shared/bench/torch_stage.py), alternating runs on a noisy machine.
 import { execFileSync } from 'node:child_process';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const names = a.datasets
     ? a.datasets.split(',')
     : existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)) : ['glass', 'ionosphere'];
-  const repeats = Number(a.repeats ?? 2);
+  const repeats = Number(a.repeats ?? 3);
   const usePeer = !a['no-peer'] && existsSync(PEER) && existsSync('/usr/bin/python3');
   if (!usePeer) console.log('(no PyTorch peer: ../shared/bench/torch_stage.py or /usr/bin/python3 with torch is missing)');
   console.log(`backend ${backend}; seconds per stage, median of ${repeats} alternating runs`);
@@ -44,6 +44,10 @@ async function main(): Promise<void> {
     const raw = await loadDataset(existsSync(csv) ? csv : name);
     const cfg = makeConfig(raw, 'paper', { loss: 'one_class', query: 'no', pseudo: false, seed: 1 });
     const steps = (cfg.aeEpochs + cfg.occEpochs) * batchCount(raw.n, cfg.sizes.batchSize);
+    // one untimed stage first: wasm kernels and XNNPACK operators are set up on first use
+    const warm = new Session(raw, { ...cfg, aeEpochs: 2, occEpochs: 2 });
+    await warm.trainStage();
+    warm.dispose();
     const ours: number[] = [];
     const peer: number[] = [];
     let aucOurs = NaN;
