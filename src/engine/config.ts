@@ -1,5 +1,6 @@
 // Run presets: `paper` reproduces the reference protocol; `interactive` is tuned for a live lab.
 import { paperSizes } from './sizes';
+import { decoderSpecs, encoderSpecs } from './params';
 import type { RawData, RunConfig } from './types';
 
 export type Preset = 'paper' | 'interactive';
@@ -11,16 +12,28 @@ export const PRESETS: Record<Preset, Omit<RunConfig, 'sizes' | 'loss' | 'query' 
   interactive: { mode: 'improved', aeEpochs: 40, occEpochs: 25, rounds: 5, warmStart: true, lr: 1e-3, weightDecay: 1e-6 },
 };
 
-/** Interactive rounds budget steps, not epochs, so a round stays about a second on bigger data. */
+/** Interactive rounds budget steps (and time, for wide data) rather than epochs: about a second a round. */
 export const INTERACTIVE_STEPS = { ae: 120, occ: 75 };
+const INTERACTIVE_MS = { ae: 500, occ: 300 };
+
+/** Rough wasm cost of one training step on a 2-core machine: kernel overhead plus about 1.5 GMAC/s of matrix work. */
+export function stepMs(batchSize: number, weights: number): number {
+  return 1 + (6 * batchSize * weights) / 1.5e6;
+}
+
+const count = (specs: Array<{ shape: number[] }>) => specs.reduce((a, s) => a + s.shape[0] * s.shape[1], 0);
 
 export function makeConfig(data: RawData, preset: Preset, overrides: Partial<RunConfig> = {}): RunConfig {
   const sizes = overrides.sizes ?? paperSizes(data.name, data.n, data.d);
   const base = { ...PRESETS[preset] };
   if (preset === 'interactive') {
     const batches = Math.max(1, Math.floor(data.n / sizes.batchSize));
-    base.aeEpochs = Math.min(base.aeEpochs, Math.max(3, Math.round(INTERACTIVE_STEPS.ae / batches)));
-    base.occEpochs = Math.min(base.occEpochs, Math.max(2, Math.round(INTERACTIVE_STEPS.occ / batches)));
+    const enc = count(encoderSpecs(data.d, sizes.hDims, sizes.repDim));
+    const ae = enc + count(decoderSpecs(data.d, sizes.hDims, sizes.repDim));
+    const aeSteps = Math.min(INTERACTIVE_STEPS.ae, INTERACTIVE_MS.ae / stepMs(sizes.batchSize, ae));
+    const occSteps = Math.min(INTERACTIVE_STEPS.occ, INTERACTIVE_MS.occ / stepMs(sizes.batchSize, enc));
+    base.aeEpochs = Math.min(base.aeEpochs, Math.max(2, Math.round(aeSteps / batches)));
+    base.occEpochs = Math.min(base.occEpochs, Math.max(2, Math.round(occSteps / batches)));
   }
   return { loss: 'nce', query: 'abs', pseudo: true, seed: 1, pollution: null, ...base, sizes, ...overrides };
 }

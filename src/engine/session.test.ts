@@ -107,6 +107,10 @@ describe('presets', () => {
     // 5000 rows: 39 batches -> round(120 / 39) = 3, round(75 / 39) = 2
     const big = makeConfig({ ...blobs, name: 'big', n: 5000 }, 'interactive');
     expect([big.aeEpochs, big.occEpochs]).toEqual([3, 2]);
+    // 784 features (mnist-lite): AE 2 x 110,592 weights -> about 114 ms a step, 500 ms buys 4 steps: the floor of 2 epochs
+    const wide = makeConfig({ ...blobs, name: 'wide', n: 1100, d: 784 }, 'interactive');
+    expect(wide.sizes.hDims).toEqual([128, 64]);
+    expect([wide.aeEpochs, wide.occEpochs]).toEqual([2, 2]);
     expect(makeConfig(blobs, 'interactive', { aeEpochs: 7 }).aeEpochs).toBe(7);
   });
 });
