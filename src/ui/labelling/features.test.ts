@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnStats, featureRows, imagePixels, percentile } from './features';
+import { columnStats, featureRows, imagePixels, percentile, PERCENTILE_SAMPLE } from './features';
 import { DEFAULT_KEYS, keyAction, rebind } from './keys';
 
 // 4 rows x 2 columns: a = 1,2,3,10 (mean 4, std sqrt(12.5)); b constant 5
@@ -34,5 +34,16 @@ describe('keys', () => {
     expect(keyAction('n', b)).toBe('anomaly');
     expect(b.normal).toEqual([]);
     expect(() => rebind(DEFAULT_KEYS, 'skip', 'Shift')).toThrow("'Shift' cannot be bound");
+  });
+});
+
+describe('column statistics on big data', () => {
+  it('uses an even sample for percentiles but every row for mean and std', () => {
+    const n = 10_000;
+    const st = columnStats(Float64Array.from({ length: n }, (_, i) => i), n, 1);
+    expect(st.sorted[0]).toHaveLength(PERCENTILE_SAMPLE);
+    expect(st.mean[0]).toBe(4999.5);
+    expect(percentile(st.sorted[0]!, 5000)).toBeCloseTo(50, 1);
+    expect(percentile(st.sorted[0]!, 9999)).toBeCloseTo(99.99, 1);
   });
 });

@@ -3,12 +3,15 @@
 export interface ColumnStats {
   mean: Float64Array;
   std: Float64Array;
-  /** each column's values sorted ascending (for percentiles) */
+  /** each column's values sorted ascending, for percentiles (an even sample of PERCENTILE_SAMPLE rows on bigger data) */
   sorted: Float64Array[];
   /** smallest and largest value over the whole table (image pixels) */
   min: number;
   max: number;
 }
+
+/** Rows used for the percentile of a value when the data is larger. */
+export const PERCENTILE_SAMPLE = 5000;
 
 export function columnStats(values: ArrayLike<number>, n: number, d: number): ColumnStats {
   if (values.length !== n * d) throw new Error(`The table has ${values.length} values, not ${n} x ${d}`);
@@ -32,7 +35,8 @@ export function columnStats(values: ArrayLike<number>, n: number, d: number): Co
     for (let i = 0; i < n; i++) ss += (col[i]! - m) ** 2;
     mean[j] = m;
     std[j] = n ? Math.sqrt(ss / n) : 0;
-    sorted.push(col.sort());
+    // percentiles from an even sample on big data: sorting 126k x 41 values froze the page for 0.3 s
+    sorted.push(n > PERCENTILE_SAMPLE ? Float64Array.from({ length: PERCENTILE_SAMPLE }, (_, k) => col[Math.floor((k * n) / PERCENTILE_SAMPLE)]!).sort() : col.sort());
   }
   return { mean, std, sorted, min, max };
 }
