@@ -8,7 +8,8 @@ import { keyAction, keyTitle, loadBindings, type KeyBindings } from './labelling
 import { SampleView } from './labelling/SampleView';
 import { act, getSessionSync, useLabels, useSyncState } from './sessions/context';
 import { labStore, useLab } from './useLab';
-import { scoreRanks } from './plots/points';
+import { rankOf } from './plots/points';
+import { CARD_WINDOW, cardWindowStart } from './labelling/cardWindow';
 import { labelSelection, SelectionBar } from './labelling/SelectionBar';
 import { selectionStore } from './labelling/selection';
 import './labelling/labelling.css';
@@ -90,10 +91,11 @@ export function QueuePanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [bindings]);
 
+  const first = cardWindowStart(cursor, queue.length);
   useEffect(() => {
-    const el = cardsRef.current?.children[cursor] as HTMLElement | undefined;
+    const el = cardsRef.current?.children[cursor - first] as HTMLElement | undefined;
     el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [cursor, queue]);
+  }, [cursor, queue, first]);
 
   const truth = msg && data?.raw.labels ? Uint8Array.from(msg.order, (o) => data.raw.labels![o]!) : null;
   const reveal = showTruth && human;
@@ -109,7 +111,6 @@ export function QueuePanel() {
   }
 
   const snap = msg.snapshot;
-  const ranks = scoreRanks(snap.scores);
   const boundary = boundaryOf(snap);
   const progress = roundProgress({ queue, decisions });
   const raw = data?.raw ?? null;
@@ -141,8 +142,14 @@ export function QueuePanel() {
         <SelectionBar />
         {labelsError && <div className="error" role="alert" data-testid="labels-error">{labelsError}</div>}
         {human && <KeyHelp bindings={bindings} onChange={setBindings} />}
-        <ol className="cards" ref={cardsRef}>
-          {queue.map((i, k) => {
+        {queue.length > CARD_WINDOW && (
+          <p className="queue-line muted" data-testid="card-window">
+            Cards {first + 1}–{first + CARD_WINDOW} of {queue.length}; the arrow keys move through all of them.
+          </p>
+        )}
+        <ol className="cards" ref={cardsRef} start={first + 1}>
+          {queue.slice(first, first + CARD_WINDOW).map((i, j) => {
+            const k = first + j;
             const d = decisions.get(i);
             const row = msg.order[i] ?? i;
             const score = snap.scores[i]!;
@@ -162,7 +169,7 @@ export function QueuePanel() {
                   <span>point <b>{i}</b>{row !== i ? ` (row ${row})` : ''}</span>
                 </div>
                 <div className="qcard-facts">
-                  score <b>{score.toPrecision(3)}</b> · rank <b>{ranks[i]}</b> of {snap.scores.length}
+                  score <b>{score.toPrecision(3)}</b> · rank <b>{rankOf(snap.scores, i)}</b> of {snap.scores.length}
                   <br />
                   {dist === null ? <span title="this loss and query strategy draw no boundary">no boundary</span>
                     : <span title="score minus the boundary's score">{Math.abs(dist) < 1e-9 * Math.max(1, boundary!) ? 'on the boundary' : `${dist > 0 ? 'outside' : 'inside'} the boundary by ${Math.abs(dist).toPrecision(2)}`}</span>}

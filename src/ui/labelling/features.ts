@@ -16,28 +16,23 @@ export const PERCENTILE_SAMPLE = 5000;
 export function columnStats(values: ArrayLike<number>, n: number, d: number): ColumnStats {
   if (values.length !== n * d) throw new Error(`The table has ${values.length} values, not ${n} x ${d}`);
   const mean = new Float64Array(d);
-  const std = new Float64Array(d);
-  const sorted: Float64Array[] = [];
+  const sq = new Float64Array(d);
   let min = Infinity;
   let max = -Infinity;
-  for (let j = 0; j < d; j++) {
-    const col = new Float64Array(n);
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const v = values[i * d + j]!;
-      col[i] = v;
-      s += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const m = n ? s / n : 0;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (col[i]! - m) ** 2;
-    mean[j] = m;
-    std[j] = n ? Math.sqrt(ss / n) : 0;
-    // percentiles from an even sample on big data: sorting 126k x 41 values froze the page for 0.3 s
-    sorted.push(n > PERCENTILE_SAMPLE ? Float64Array.from({ length: PERCENTILE_SAMPLE }, (_, k) => col[Math.floor((k * n) / PERCENTILE_SAMPLE)]!).sort() : col.sort());
+  // row-major passes (cache friendly): sums first, then squared deviations (two-pass, as stable as before)
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
+    const v = values[i * d + j]!;
+    mean[j] += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
+  for (let j = 0; j < d; j++) mean[j] = n ? mean[j]! / n : 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sq[j] += (values[i * d + j]! - mean[j]!) ** 2;
+  const std = sq.map((v) => (n ? Math.sqrt(v / n) : 0));
+  // percentiles from an even sample on big data: sorting 126k x 41 values froze the page for 0.3 s
+  const rows = n > PERCENTILE_SAMPLE ? Array.from({ length: PERCENTILE_SAMPLE }, (_, k) => Math.floor((k * n) / PERCENTILE_SAMPLE)) : null;
+  const sorted = Array.from({ length: d }, (_, j) =>
+    (rows ? Float64Array.from(rows, (i) => values[i * d + j]!) : Float64Array.from({ length: n }, (_, i) => values[i * d + j]!)).sort());
   return { mean, std, sorted, min, max };
 }
 

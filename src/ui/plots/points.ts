@@ -22,6 +22,14 @@ export function scoreRanks(scores: ArrayLike<number>): Int32Array {
   return rank;
 }
 
+/** The rank scoreRanks would give one point, in O(n): for a few cards on big data without sorting every score. */
+export function rankOf(scores: ArrayLike<number>, i: number): number {
+  const si = scores[i]!;
+  let r = 1;
+  for (let j = 0; j < scores.length; j++) if (scores[j]! > si || (scores[j] === si && j < i)) r++;
+  return r;
+}
+
 export interface PointTable {
   state: PointState[];
   /** 1-based query order for queued points, 0 otherwise */
