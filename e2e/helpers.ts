@@ -1,41 +1,12 @@
 // Shared helpers for the lab's end-to-end tests: wait on the window.__lab hook, train, read plot traces.
 import { expect, type Page } from '@playwright/test';
+import type { LabTestHook } from '../src/ui/testHook';
+import type { TraceSummary } from '../src/ui/plotRegistry';
 
-export interface LabState {
-  backend: string | null;
-  backendReason: string | null;
-  probes: Array<{ name: string; stepMs: number | null; available: boolean; software: boolean; note: string | null }>;
-  dataset: string;
-  n: number;
-  busy: boolean;
-  stage: number;
-  nextPhase: string;
-  lastPhase: string | null;
-  queue: number[];
-  labelled: number;
-  aurocs: Array<number | null>;
-  stages: number[];
-  lossEpochs: number;
-  error: string | null;
-  curves: number;
-}
-
-export interface TraceSummary {
-  meta: string | null;
-  name: string | null;
-  type: string;
-  points: number;
-  visible: boolean;
-}
-
-type Hook = {
-  state(): LabState;
-  traces(): Record<string, TraceSummary[]>;
-  renders(): Record<string, number>;
-  hover(i: number | null): void;
-  failNext(): void;
-  longTasks(reset?: boolean): { max: number; count: number; trainingMax: number; trainingCount: number; detail: string };
-};
+// the page's own hook types: the tests read exactly what the page exposes
+export type LabState = ReturnType<LabTestHook['state']>;
+export type { TraceSummary };
+type Hook = LabTestHook;
 
 export const labState = (page: Page) => page.evaluate(() => (window as unknown as { __lab: Hook }).__lab.state());
 export const labTraces = (page: Page) => page.evaluate(() => (window as unknown as { __lab: Hook }).__lab.traces());
