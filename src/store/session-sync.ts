@@ -264,6 +264,7 @@ export function createSessionSync(opts: SessionSyncOptions): SessionSync {
     if (!id || !w || w.stage <= modelStage) return;
     modelStage = w.stage;
     await storage.saveModel(id, modelWeightsOf(w));
+    await refreshList(); // the sessions list shows rounds and decisions: keep it current after each round
   };
 
   // ---- weights requests ----
