@@ -26,8 +26,10 @@ export interface Pass {
  */
 export function forward(
   theta: Tensor1D, slots: Slot[], x: Tensor2D, stats: BnStats[], mode: BnMode, retired: BnStats[] | null, sigmoid = false,
+  /** the weights already sliced from theta, when one step runs several passes */
+  sliced?: Tensor2D[],
 ): Pass {
-  const weights = slots.map((s) => weight(theta, s));
+  const weights = sliced ?? slots.map((s) => weight(theta, s));
   const hidden: HiddenCache[] = [];
   let a = x;
   for (let i = 0; i < slots.length - 1; i++) {

@@ -78,8 +78,9 @@ export async function trainOcc(
         const [grad, value, dKept] = tf.tidy(() => {
           const xb = batchOf(xPerm, b, B);
           const th = model.theta;
-          const pb = forward(th, enc, xb, model.bn, mode, retired);
-          const pl = xLab ? forward(th, enc, xLab, model.bn, mode, retired) : null;
+          const ws = enc.map((slot) => weight(th, slot));
+          const pb = forward(th, enc, xb, model.bn, mode, retired, false, ws);
+          const pl = xLab ? forward(th, enc, xLab, model.bn, mode, retired, false, ws) : null;
           const head: Tensor[] = [pb.out];
           if (pl) head.push(pl.out);
           if (uaiOn) head.push(weight(th, uaiW!), tf.reshape(tf.slice(th, uaiB!.offset, 1), [1]));
