@@ -1,16 +1,19 @@
 // npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N
 //   [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]
+//   [--preset paper|interactive] [--k QUERIES_PER_ROUND]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from './args';
 import { loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
 import { runSeeds, type RunSpec } from './runner';
 import { fmt, column, stageTable } from './table';
-import { paperGrid } from '../src/engine/config';
+import { PRESETS, paperGrid, type Preset } from '../src/engine/config';
+import { paperSizes } from '../src/engine/sizes';
 import { LOSSES, QUERIES, type Loss, type Mode, type Query } from '../src/engine/types';
 
 const USAGE = `usage: npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N
        [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]
+       [--preset paper|interactive] [--k QUERIES_PER_ROUND]
 losses: ${LOSSES.join(', ')}; queries: ${QUERIES.join(', ')}`;
 
 function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[], dflt?: T): T {
@@ -20,24 +23,29 @@ function oneOf<T extends string>(name: string, v: string | undefined, allowed: r
 }
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid']);
+  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid', 'preset', 'k']);
   if (!a.dataset) throw new Error('--dataset is required.');
   const backend = oneOf('backend', a.backend, ['wasm', 'cpu'] as const, 'wasm');
-  const mode = oneOf<Mode>('mode', a.mode, ['reference', 'improved'], 'reference');
+  const preset = oneOf<Preset>('preset', a.preset, ['paper', 'interactive'], 'paper');
+  // a preset brings its mode (paper: reference, interactive: improved) unless --mode says otherwise
+  const mode = oneOf<Mode>('mode', a.mode, ['reference', 'improved'], PRESETS[preset].mode);
+  const k = a.k === undefined ? null : Number(a.k);
+  if (k !== null && !(Number.isInteger(k) && k >= 1)) throw new Error(`--k must be a positive integer (got ${a.k}).`);
   const seeds = Number(a.seeds ?? 5);
   if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`--seeds must be a positive integer (got ${a.seeds}).`);
   const pollution = a.pollution === undefined ? null : Number(a.pollution);
   if (pollution !== null && !(pollution > 0 && pollution <= 1)) throw new Error(`--pollution must be in (0, 1] (got ${a.pollution}).`);
   await nodeBackend(backend);
   const raw = await loadDataset(a.dataset);
-  console.log(`${raw.name}: ${raw.n} rows x ${raw.d} features, ${mode} mode, ${backend} backend, seeds 1..${seeds}`);
+  console.log(`${raw.name}: ${raw.n} rows x ${raw.d} features, ${preset} preset, ${mode} mode, ${backend} backend, seeds 1..${seeds}`);
+  const base = { mode, pollution, preset, overrides: k === null ? {} : { sizes: { ...paperSizes(raw.name, raw.n, raw.d), k } } };
 
   if (a.grid !== undefined) {
     if (a.grid !== 'paper') throw new Error(`--grid takes 'paper' (got ${a.grid}).`);
     const all = [];
     console.log(`config${' '.repeat(30)}${[0, 1, 2, 3, 4, 5].map((t) => `stage ${t}`.padEnd(15)).join('')}`);
     for (const g of paperGrid()) {
-      const spec: RunSpec = { ...g, mode, pollution };
+      const spec: RunSpec = { ...g, ...base };
       const r = await runSeeds(raw, spec, seeds);
       const key = `${g.loss}/${g.query}/ps${g.pseudo ? 1 : 0}`;
       console.log(`${key.padEnd(36)}${r.auroc[0].map((_, t) => fmt(column(r.auroc, t)).padEnd(15)).join('')}`);
@@ -48,7 +56,7 @@ async function main(): Promise<void> {
   }
   const spec: RunSpec = {
     loss: oneOf<Loss>('loss', a.loss, LOSSES), query: oneOf<Query>('query', a.query, QUERIES),
-    pseudo: oneOf('pseudo', a.pseudo, ['0', '1'] as const, '0') === '1', mode, pollution,
+    pseudo: oneOf('pseudo', a.pseudo, ['0', '1'] as const, '0') === '1', ...base,
   };
   const r = await runSeeds(raw, spec, seeds, (s) => console.error(`seed ${s} done`));
   console.log(`${spec.loss} / ${spec.query} / pseudo ${spec.pseudo ? 1 : 0}`);
@@ -56,6 +64,7 @@ async function main(): Promise<void> {
   if (a.json) {
     const { seeds: sd, auroc, ap, stage_seconds } = r;
     const out = { dataset: raw.name, loss: spec.loss, query: spec.query, pseudo: spec.pseudo ? 1 : 0, mode, backend, seeds: sd, auroc, ap, stage_seconds };
+    if (preset !== 'paper' || k !== null) Object.assign(out, { preset, k: k ?? undefined });
     writeFileSync(a.json, JSON.stringify(out, null, 1));
     console.log(`wrote ${a.json}`);
   }

@@ -8,6 +8,7 @@ import { LatentView } from './ui/views/LatentView';
 import { InputView } from './ui/views/InputView';
 import { HistogramView } from './ui/views/HistogramView';
 import { LearningView, LossView } from './ui/views/CurveViews';
+import { ComparePanel } from './ui/compare/ComparePanel';
 
 /** one empty list: a fresh [] per call would make the store selector loop while no data is loaded yet */
 const NO_NOTICES: string[] = [];
@@ -56,6 +57,7 @@ export function App() {
             <LearningView />
             <LossView />
           </div>
+          <ComparePanel />
         </main>
       </div>
     </div>

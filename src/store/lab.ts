@@ -69,6 +69,8 @@ export interface LabActions {
   keepCurve(): void;
   clearCurves(): void;
   handleEvent(ev: WorkerEvent): void;
+  /** send a command for a side panel (the comparison batch) to the worker */
+  send(cmd: Command): void;
   setError(message: string | null): void;
 }
 
@@ -110,8 +112,18 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
     case 'error':
       return { error: ev.message };
     case 'weights':
+    case 'compareProgress':
+    case 'compareResult':
+    case 'compareDone':
       return {};
   }
+}
+
+/** Listeners for worker events that side panels own (the strategy comparison); true = consumed. */
+const sideListeners = new Set<(ev: WorkerEvent) => boolean>();
+export function onWorkerEvent(listener: (ev: WorkerEvent) => boolean): () => void {
+  sideListeners.add(listener);
+  return () => sideListeners.delete(listener);
 }
 
 /** Clears the run; a run with results is kept as a curve, labelled with the settings it ran with. */
@@ -238,8 +250,10 @@ export function createLabStore(initial: Partial<LabData> = {}): StoreApi<LabStat
       },
       clearCurves: () => set({ curves: [] }),
       handleEvent(ev) {
+        for (const l of sideListeners) if (l(ev)) return;
         set(reduceEvent(get(), ev));
       },
+      send,
       setError: (message) => set({ error: message }),
     };
   });

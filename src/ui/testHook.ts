@@ -3,6 +3,7 @@ import { renderCounts, renderTimes, traceSummaries } from './plotRegistry';
 import { labStore } from './useLab';
 import type { Command } from '../worker/protocol';
 import { loadPlotly } from './Plot';
+import { compareHook, type CompareHook } from './compare/hook';
 
 export interface LabTestHook {
   state(): {
@@ -37,6 +38,8 @@ export interface LabTestHook {
   scores(stage?: number): number[] | null;
   /** longest main-thread long task (ms) seen since the last reset, from a PerformanceObserver */
   longTasks(reset?: boolean): { max: number; count: number; trainingMax: number; trainingCount: number; detail: string };
+  /** the strategy comparison panel (src/ui/compare) */
+  compare: CompareHook;
 }
 
 let longMax = 0;
@@ -101,6 +104,7 @@ export function installTestHook(send: (cmd: Command) => void): void {
     hover: (i) => labStore.getState().setHover(i),
     failNext: () => send({ type: 'debugFailNext' }),
     plotly: loadPlotly,
+    compare: compareHook,
     send,
     scores(stage) {
       const snaps = labStore.getState().snapshots;

@@ -6,6 +6,7 @@ import type { Label, Phase, ProgressEvent, RawData, RunConfig } from '../engine/
 import { DEFAULT_PROBE, selectBackend, startBackend, type ProbeShape } from './backends';
 import { backendTitle, fallbackOrder } from './choice';
 import { pca2 } from './pca';
+import { runBatch } from '../ui/compare/batch';
 import {
   cloneSnapshot, snapshotTransfer,
   type BackendName, type BackendReport, type Command, type ConfigRequest, type EpochLoss, type OracleKind,
@@ -366,6 +367,9 @@ async function handle(cmd: Command): Promise<void> {
       post({ type: 'weights', id: cmd.id, weights }, weights ? [weights.theta.buffer, weights.center.buffer] : []);
       return;
     }
+    case 'compare':
+      await runCompare(cmd);
+      return;
     case 'submitLabels': {
       const s = ensureSession();
       s.submitLabels(cmd.answers);
@@ -375,6 +379,40 @@ async function handle(cmd: Command): Promise<void> {
     }
     default:
       return;
+  }
+}
+
+// the strategy comparison: its own Sessions and abort signal, so the user's session and controls are untouched
+let compareCtl: { id: number; ctl: AbortController } | null = null;
+const compareCancelled = new Set<number>();
+
+async function runCompare(cmd: Extract<Command, { type: 'compare' }>): Promise<void> {
+  const ctl = new AbortController();
+  compareCtl = { id: cmd.id, ctl };
+  if (compareCancelled.delete(cmd.id)) ctl.abort();
+  let sentAt = 0;
+  let sentPhase = '';
+  try {
+    if (!data) throw new Error('No dataset is loaded yet.');
+    if (ctl.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+    await runBatch(data, cmd.runs, cmd.seeds, {
+      signal: ctl.signal,
+      onProgress(run, of, key, seed, e) {
+        const now = performance.now();
+        const tag = `${run}:${e.stage}:${e.phase}`;
+        if (tag === sentPhase && now - sentAt < 250) return;
+        sentAt = now;
+        sentPhase = tag;
+        post({ type: 'compareProgress', id: cmd.id, run, of, key, seed, stage: e.stage, phase: e.phase, epoch: e.epoch, epochs: e.epochs });
+      },
+      onResult: (run, of, result) => post({ type: 'compareResult', id: cmd.id, run, of, result }),
+    });
+    post({ type: 'compareDone', id: cmd.id, cancelled: false, error: null, backend: report?.active ?? null });
+  } catch (e) {
+    const cancelled = isAbort(e) || ctl.signal.aborted;
+    post({ type: 'compareDone', id: cmd.id, cancelled, error: cancelled ? null : e instanceof Error ? e.message : String(e), backend: report?.active ?? null });
+  } finally {
+    compareCtl = null;
   }
 }
 
@@ -403,6 +441,10 @@ ctx.onmessage = (e: MessageEvent<Command>) => {
       return;
     case 'debugFailNext':
       simulateLoss = true;
+      return;
+    case 'compareCancel':
+      if (compareCtl?.id === cmd.id) compareCtl.ctl.abort();
+      else compareCancelled.add(cmd.id);
       return;
     case 'debugCrash':
       setTimeout(() => {

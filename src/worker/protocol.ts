@@ -63,7 +63,29 @@ export type Command =
   /** ask for the trained weights (answered by a 'weights' event with the same id) */
   | { type: 'getWeights'; id: number }
   /** test hook: the worker throws an uncaught error (the page restarts it) */
-  | { type: 'debugCrash' };
+  | { type: 'debugCrash' }
+  /** run each configuration for seeds 1..N with the simulated oracle in separate Sessions (the user's session is left alone) */
+  | { type: 'compare'; id: number; runs: CompareRunRequest[]; seeds: number }
+  /** stop the comparison batch `id` (acts at once) */
+  | { type: 'compareCancel'; id: number };
+
+/** One configuration of a comparison: makeConfig(data, preset, { ...overrides, seed }) for each seed. */
+export interface CompareRunRequest {
+  key: string;
+  config: ConfigRequest;
+}
+
+/** One finished (configuration, seed) run: per-stage metrics as the CLI runner collects them. */
+export interface CompareRunResult {
+  key: string;
+  seed: number;
+  auroc: Array<number | null>;
+  ap: Array<number | null>;
+  stageSeconds: number[];
+  labels: number[];
+  /** wall time of the whole run */
+  seconds: number;
+}
 
 /** The trained model as plain arrays (Session.weights()), with the stage it finished. */
 export interface WeightsMessage {
@@ -120,7 +142,11 @@ export type WorkerEvent =
   | { type: 'phase'; phase: Phase; stage: number }
   | { type: 'state'; state: WorkerState }
   | { type: 'error'; message: string; fatal: boolean }
-  | { type: 'weights'; id: number; weights: WeightsMessage | null };
+  | { type: 'weights'; id: number; weights: WeightsMessage | null }
+  /** comparison batch: run `run` of `of` (0-based) is in this phase and epoch */
+  | { type: 'compareProgress'; id: number; run: number; of: number; key: string; seed: number; stage: number; phase: Phase; epoch: number; epochs: number }
+  | { type: 'compareResult'; id: number; run: number; of: number; result: CompareRunResult }
+  | { type: 'compareDone'; id: number; cancelled: boolean; error: string | null; backend: string | null };
 
 /** Transfer list for a snapshot message: the buffers belong to fresh copies made for sending. */
 export function snapshotTransfer(m: SnapshotMessage): Transferable[] {

@@ -1,0 +1,49 @@
+// The comparison's part of window.__lab (e2e tests and the console): read the batch, start one with any overrides.
+import type { Loss, Query, RunConfig } from '../../engine/types';
+import type { Preset } from '../../worker/protocol';
+import { labStore } from '../useLab';
+import { compareStore } from './compareStore';
+import { aggregate } from './table';
+
+export interface CompareHook {
+  state(): {
+    status: string;
+    configs: Array<{ key: string; label: string }>;
+    seeds: number;
+    results: Array<{ key: string; seed: number; auroc: Array<number | null>; ap: Array<number | null>; labels: number[]; seconds: number }>;
+    rows: ReturnType<typeof aggregate>;
+    /** performance.now() at start and end of the batch */
+    startedAt: number | null;
+    finishedAt: number | null;
+    backend: string | null;
+    error: string | null;
+    command: string[];
+  };
+  /** queries x losses (default: the current loss) with the current settings' pseudo, pollution and k */
+  start(opts: { queries: Query[]; losses?: Loss[]; seeds: number; preset: Preset; pseudo?: boolean; extra?: Partial<RunConfig> }): void;
+  cancel(): void;
+}
+
+export const compareHook: CompareHook = {
+  state() {
+    const s = compareStore.getState();
+    return {
+      status: s.status, configs: s.configs, seeds: s.seeds, startedAt: s.startedAt, finishedAt: s.finishedAt, backend: s.backend, error: s.error,
+      results: s.results.map((r) => ({ key: r.key, seed: r.seed, auroc: r.auroc, ap: r.ap, labels: r.labels, seconds: r.seconds })),
+      rows: aggregate(s.configs, s.results),
+      command: s.command?.lines ?? [],
+    };
+  },
+  start(o) {
+    const st = labStore.getState();
+    const set = st.settings;
+    compareStore.getState().start(st.send, {
+      pick: {
+        losses: o.losses ?? [set.loss], queries: o.queries, pseudo: o.pseudo ?? set.pseudo, preset: o.preset,
+        pollution: set.pollution === 'full' ? null : set.pollution, k: set.k === 'auto' ? null : set.k, extra: o.extra,
+      },
+      seeds: o.seeds, dataset: set.dataset, source: st.data?.source ?? 'bundled', dataSeed: set.seed,
+    });
+  },
+  cancel: () => compareStore.getState().cancel(labStore.getState().send),
+};
