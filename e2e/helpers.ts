@@ -35,6 +35,10 @@ export async function openLab(page: Page, query = '', timeout = 60_000): Promise
     null,
     { timeout },
   );
+  // plotly loads once the lab is ready (deferred so the page answers in about a second); timings below start after it
+  await page.evaluate(async () => {
+    await (window as unknown as { __lab: { plotly(): Promise<unknown> } }).__lab.plotly();
+  });
   return labState(page);
 }
 

@@ -6,7 +6,7 @@ test('opens on the default 2-D dataset, trains rounds, and the plots hold the ex
   const errors = watchConsole(page);
   const t0 = Date.now();
   const s0 = await openLab(page, '?backend=wasm');
-  console.log(`lab ready (backend chosen, data loaded) after ${Date.now() - t0} ms`);
+  console.log(`lab ready (backend chosen, data loaded, plotting library loaded) after ${Date.now() - t0} ms`);
   expect(s0.dataset).toBe('ring');
   expect(s0.n).toBe(500);
   expect(s0.backend).toBe('wasm');

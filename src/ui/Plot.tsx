@@ -3,12 +3,34 @@ import { useEffect, useRef } from 'react';
 import type { Figure } from './plots/figure';
 import { enqueueRender } from './renderQueue';
 import { recordFigure, recordRenderTime } from './plotRegistry';
+import { labStore } from './useLab';
 
 type PlotlyModule = typeof import('plotly.js-dist-min');
 let plotlyPromise: Promise<PlotlyModule> | null = null;
 export function loadPlotly(): Promise<PlotlyModule> {
-  plotlyPromise ??= import('plotly.js-dist-min').then((m) => ((m as unknown as { default?: PlotlyModule }).default ?? m) as PlotlyModule);
+  plotlyPromise ??= labReady()
+    .then(() => import('plotly.js-dist-min'))
+    .then((m) => ((m as unknown as { default?: PlotlyModule }).default ?? m) as PlotlyModule);
   return plotlyPromise;
+}
+
+/**
+ * Plotly's 4.6 MB script blocks the page for about a second while it is evaluated: start it once the
+ * backend is chosen and the data loaded (nothing is plotted before a round anyway), in an idle moment.
+ */
+function labReady(): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 300 }) : setTimeout(resolve, 0));
+    const ready = (s: ReturnType<typeof labStore.getState>) => s.backend !== null && s.data !== null;
+    if (ready(labStore.getState())) return void idle();
+    const fallback = setTimeout(() => (unsubscribe(), idle()), 4000); // a failed load still gets its plots
+    const unsubscribe = labStore.subscribe((s) => {
+      if (!ready(s)) return;
+      clearTimeout(fallback);
+      unsubscribe();
+      idle();
+    });
+  });
 }
 
 interface PlotlyDiv extends HTMLDivElement {
