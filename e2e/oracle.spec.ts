@@ -1,7 +1,7 @@
 // The human oracle end to end (wasm): keyboard labelling, undo, retrain, reload restore, plot box-select, oracle switch.
 import { expect, test } from '@playwright/test';
 import { labState, openLab, waitIdle, watchConsole } from './helpers';
-import { cardDecisions, historyRows, waitRestored } from './oracleHelpers';
+import { cardDecisions, historyRows, waitRestored, firstHumanRound } from './oracleHelpers';
 
 test('a full round with the keyboard only, undo, retrain, then a reload restores labels, history and rounds', async ({ page }) => {
   const errors = watchConsole(page);
@@ -69,11 +69,7 @@ test('a full round with the keyboard only, undo, retrain, then a reload restores
 
 test('box-select on the input plot labels several points at once', async ({ page }) => {
   const errors = watchConsole(page);
-  await openLab(page, '?backend=wasm');
-  await page.getByTestId('oracle-human').click();
-  await page.getByTestId('train-round').click();
-  await waitIdle(page, 1);
-  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
+  await firstHumanRound(page);
   await page.waitForTimeout(1500);
   // plotly's box-select tool, then a drag over the middle of the plot
   await page.evaluate(async () => {

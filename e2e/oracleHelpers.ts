@@ -1,5 +1,6 @@
 // Helpers for the oracle and sessions specs: read the history and the cards, wait for a restore.
 import { expect, type Page } from '@playwright/test';
+import { openLab, waitIdle } from './helpers';
 
 /** Index, label and round of every history row, newest first. */
 export async function historyRows(page: Page): Promise<string[]> {
@@ -17,3 +18,12 @@ export async function waitRestored(page: Page): Promise<void> {
   await page.waitForFunction(() => !(window as unknown as { __lab: { state(): { busy: boolean } } }).__lab.state().busy);
 }
 
+
+/** Opens the lab with the human oracle and trains the first round: six cards wait for answers. */
+export async function firstHumanRound(page: Page): Promise<void> {
+  await openLab(page, '?backend=wasm');
+  await page.getByTestId('oracle-human').click();
+  await page.getByTestId('train-round').click();
+  await waitIdle(page, 1);
+  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, test } from '@playwright/test';
 import { labState, openLab, waitIdle, watchConsole } from './helpers';
-import { cardDecisions, historyRows, waitRestored } from './oracleHelpers';
+import { cardDecisions, historyRows, waitRestored, firstHumanRound } from './oracleHelpers';
 
 test('export a session, import it into empty storage, and find the same labels, rounds and settings', async ({ page, browser }) => {
   const errors = watchConsole(page);
@@ -63,11 +63,7 @@ test('export a session, import it into empty storage, and find the same labels, 
 
 test('named sessions: new, rename, switch, delete', async ({ page }) => {
   const errors = watchConsole(page);
-  await openLab(page, '?backend=wasm');
-  await page.getByTestId('oracle-human').click();
-  await page.getByTestId('train-round').click();
-  await waitIdle(page, 1);
-  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
+  await firstHumanRound(page);
   await page.keyboard.press('a');
   await expect(page.getByTestId('round-progress')).toHaveText('1 of 6 answered');
   await page.getByTestId('session-rename').first().click();
@@ -94,11 +90,7 @@ test('named sessions: new, rename, switch, delete', async ({ page }) => {
 
 test('a worker crash mid-training restarts the worker and resumes from the last completed stage', async ({ page }) => {
   const errors = watchConsole(page);
-  await openLab(page, '?backend=wasm');
-  await page.getByTestId('oracle-human').click();
-  await page.getByTestId('train-round').click();
-  await waitIdle(page, 1);
-  await expect(page.getByTestId('round-progress')).toHaveText('0 of 6 answered');
+  await firstHumanRound(page);
   for (const k of ['a', 'n', 'n']) await page.keyboard.press(k);
   await expect(page.getByTestId('round-progress')).toHaveText('3 of 6 answered');
   await page.keyboard.press('Enter');
