@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 // The lab worker: owns tfjs and the engine Session; runs commands one at a time, streams progress and snapshots.
 import { tf } from '../engine/tf';
-import { makeConfig, Session, type LabelEvent } from '../engine/session';
+import { Session, type LabelEvent } from '../engine/session';
 import type { Label, Phase, ProgressEvent, RawData, RunConfig } from '../engine/types';
 import { DEFAULT_PROBE, selectBackend, startBackend, type ProbeShape } from './backends';
 import { backendTitle, fallbackOrder } from './choice';
 import { pca2 } from './pca';
-import { runBatch } from '../ui/compare/batch';
+import { requestConfig, runBatch } from './compare';
 import {
   cloneSnapshot, snapshotTransfer,
   type BackendName, type BackendReport, type Command, type ConfigRequest, type EpochLoss, type OracleKind,
@@ -68,11 +68,8 @@ const hooks = {
 };
 
 function currentConfig(): RunConfig | null {
-  if (!data) return null;
-  const cfg = makeConfig(data, configReq.preset, configReq.overrides);
-  const k = configReq.k;
-  if (k !== undefined && k !== null) cfg.sizes = { ...cfg.sizes, k };
-  return cfg;
+  // the same request-to-config rule as the comparison runs, so both match the command line
+  return data ? requestConfig(data, configReq, configReq.overrides.seed ?? 1) : null;
 }
 
 function ensureSession(): Session {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpuBackend } from '../../engine/testing';
-import { makeSynthetic } from '../../io/synthetic';
-import { runSeeds } from '../../../scripts/runner';
-import { runBatch } from './batch';
-import { compareRuns } from './configs';
+import { cpuBackend } from '../engine/testing';
+import { makeSynthetic } from '../io/synthetic';
+import { runSeeds } from '../../scripts/runner';
+import { runBatch } from './compare';
+import { compareRuns } from '../ui/compare/configs';
 
 beforeAll(cpuBackend);
 

@@ -1,10 +1,10 @@
 // The comparison batch, engine-only (runs in the lab worker and in Node tests): configs x seeds 1..N, like scripts/runner.ts.
-import { makeConfig, Session, simulatedOracle } from '../../engine/session';
-import type { ProgressEvent, RawData, RunConfig } from '../../engine/types';
-import type { CompareRunRequest, CompareRunResult, ConfigRequest } from '../../worker/protocol';
+import { makeConfig, Session, simulatedOracle } from '../engine/session';
+import type { ProgressEvent, RawData, RunConfig } from '../engine/types';
+import type { CompareRunRequest, CompareRunResult, ConfigRequest } from './protocol';
 
-/** The run's configuration: makeConfig(data, preset, { ...overrides, seed }), as scripts/runner.ts specConfig builds it. */
-export function compareConfig(data: RawData, req: ConfigRequest, seed: number): RunConfig {
+/** A page's config request (preset, overrides, queries per round) for one seed, as scripts/runner.ts builds it. */
+export function requestConfig(data: RawData, req: ConfigRequest, seed: number): RunConfig {
   const cfg = makeConfig(data, req.preset, { ...req.overrides, seed });
   if (req.k !== undefined && req.k !== null) cfg.sizes = { ...cfg.sizes, k: req.k };
   return cfg;
@@ -20,7 +20,7 @@ export interface BatchHooks {
 /** One whole protocol (initial stage + `rounds` query rounds) with the simulated oracle, in its own Session. */
 export async function runOne(data: RawData, req: CompareRunRequest, seed: number, hooks: Omit<BatchHooks, 'onResult'> = {}, run = 0, of = 1): Promise<CompareRunResult> {
   const t0 = performance.now();
-  const session = new Session(data, compareConfig(data, req.config, seed), {
+  const session = new Session(data, requestConfig(data, req.config, seed), {
     signal: hooks.signal,
     onProgress: (e) => hooks.onProgress?.(run, of, req.key, seed, e),
   });
