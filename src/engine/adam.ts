@@ -45,6 +45,19 @@ export class FlatAdam {
     return next;
   }
 
+  /** Moments and step count on the host (the host kernel continues a warm-started optimiser). */
+  hostState(): { m: Float32Array; v: Float32Array; t: number } {
+    return { m: this.m.dataSync() as Float32Array, v: this.v.dataSync() as Float32Array, t: this.t };
+  }
+
+  setHostState(m: Float32Array, v: Float32Array, t: number): void {
+    this.m.dispose();
+    this.v.dispose();
+    this.m = tf.tensor1d(m);
+    this.v = tf.tensor1d(v);
+    this.t = t;
+  }
+
   dispose(): void {
     this.m.dispose();
     this.v.dispose();

@@ -5,6 +5,8 @@ import { encoderSlots } from './network';
 import { forward } from './backprop';
 import type { Model } from './model';
 import type { Rng } from './rng';
+import { hostKernelActive } from './kernel';
+import { initCenterHost } from './host/evalHost';
 
 export const CENTER_EPS = 0.1;
 
@@ -15,6 +17,7 @@ export function clampCenter(c: Float32Array, eps = CENTER_EPS): Float32Array {
 
 /** Async reads only: a synchronous GPU read breaks later reads on Chromium's WebGPU. */
 export async function initCenter(model: Model, x: Tensor2D, batchSize: number, rng: Rng): Promise<Float32Array> {
+  if (hostKernelActive()) return initCenterHost(model, x, batchSize, rng);
   const n = x.shape[0];
   const used = batchCount(n, batchSize) * batchSize;
   const perm = rng.permutation(n).subarray(0, used);

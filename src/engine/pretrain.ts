@@ -10,6 +10,8 @@ import { initParams } from './params';
 import type { Rng } from './rng';
 import type { Ticker } from './loop';
 import type { Sizes } from './types';
+import { hostKernelActive } from './kernel';
+import { pretrainAeHost } from './host/pretrainHost';
 
 export interface PretrainResult {
   theta: Tensor1D;
@@ -21,6 +23,7 @@ export async function pretrainAe(
   x: Tensor2D, sizes: Sizes, epochs: number, opt: { lr: number; weightDecay: number }, rng: Rng, ticker: Ticker,
   onEpoch?: (epoch: number, loss: number) => void,
 ): Promise<PretrainResult> {
+  if (hostKernelActive()) return pretrainAeHost(x, sizes, epochs, opt, rng, ticker, onEpoch);
   const [n, d] = x.shape;
   const layout = aeLayout(d, sizes);
   const enc = encoderSlots(layout);

@@ -3,10 +3,13 @@ import { tf, type Tensor2D } from './tf';
 import { encoderSlots, sqDist } from './network';
 import { forward } from './backprop';
 import type { Model } from './model';
+import { hostKernelActive } from './kernel';
+import { scorePoolHost } from './host/evalHost';
 
 const CHUNK = 8192;
 
 export async function scorePool(model: Model, x: Tensor2D): Promise<{ scores: Float32Array; embedding: Float32Array }> {
+  if (hostKernelActive()) return scorePoolHost(model, x);
   const [n] = x.shape;
   const rep = model.centerHost!.length;
   const scores = new Float32Array(n);

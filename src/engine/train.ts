@@ -11,6 +11,8 @@ import { slotOf } from './params';
 import type { Rng } from './rng';
 import type { Ticker } from './loop';
 import type { Loss, Sizes } from './types';
+import { hostKernelActive } from './kernel';
+import { trainOccHost } from './host/trainHost';
 
 export const WARM_UP_EPOCHS = 10;
 
@@ -49,6 +51,7 @@ export function deviceMedian(v: Tensor1D): Tensor {
 export async function trainOcc(
   model: Model, a: TrainArgs, rng: Rng, ticker: Ticker, onEpoch?: (epoch: number, loss: number) => void,
 ): Promise<number[]> {
+  if (hostKernelActive()) return trainOccHost(model, a, rng, ticker, onEpoch);
   const [n] = a.x.shape;
   const enc = encoderSlots(model.layout);
   const uai = usesUai(a.loss);

@@ -1,0 +1,18 @@
+// Which implementation trains: the host kernel (flat arrays + a SIMD matrix product) where the tensors live
+// on the host anyway (tfjs wasm and cpu backends), the tensor path (backprop.ts) on GPU backends.
+import { tf } from './tf';
+
+export type KernelChoice = 'auto' | 'host' | 'tensor';
+
+let choice: KernelChoice = 'auto';
+
+/** 'auto' (the default) decides by backend; tests and the benchmark pin one to compare them. */
+export function setKernel(k: KernelChoice): void {
+  choice = k;
+}
+
+export function hostKernelActive(): boolean {
+  if (choice !== 'auto') return choice === 'host';
+  const b = tf.getBackend();
+  return b === 'wasm' || b === 'cpu';
+}
