@@ -24,7 +24,8 @@ export class HostAdam {
     const sqrtBc2 = Math.sqrt(1 - b2 ** this.t);
     const lrHat = this.opt.lr / (1 - b1 ** this.t);
     for (let i = 0; i < theta.length; i++) {
-      const g = grad[i] + wd * theta[i];
+      // rounded as float32 tensors round it: an exact cancellation must stay exactly 0, not 1e-9 (Adam scales it up)
+      const g = Math.fround(grad[i] + Math.fround(wd * theta[i]));
       m[i] = b1 * m[i] + (1 - b1) * g;
       v[i] = b2 * v[i] + (1 - b2) * g * g;
       theta[i] -= (lrHat * m[i]) / (Math.sqrt(v[i]) / sqrtBc2 + eps);
