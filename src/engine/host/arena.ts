@@ -1,26 +1,43 @@
 // One block of float32 memory per run of the host kernel, shared with its SIMD operations (gemm.c).
 // Views are handed out once and never move: the size is planned first (a counting pass), then allocated.
-import { GEMM_WASM_BASE64 } from './gemmWasm';
+import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemmWasm';
 import { type Ops, jsOps, wasmOps } from './ops';
 
-let compiled: WebAssembly.Module | null | undefined;
+export type Variant = 'relaxed' | 'simd' | 'js';
 
-/** The compiled SIMD module, or null where WebAssembly or its SIMD extension is missing (plain JS then). */
-function gemmModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    const bytes = Uint8Array.from(atob(GEMM_WASM_BASE64), (ch) => ch.charCodeAt(0));
-    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  } catch {
-    compiled = null;
-  }
-  return compiled;
+const compiled = new Map<Variant, WebAssembly.Module | null>();
+
+/** The module bytes of a wasm variant. */
+export function wasmBytes(v: 'relaxed' | 'simd'): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(v === 'relaxed' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64), (ch) => ch.charCodeAt(0));
 }
 
-let forceJs = false;
-/** Tests run both implementations of the product; nothing else should call this. */
-export function useJsGemm(on: boolean): void {
-  forceJs = on;
+/** The compiled module of a variant, or null where this engine lacks it (relaxed SIMD is off in Node 20 by default). */
+function moduleOf(v: Variant): WebAssembly.Module | null {
+  if (v === 'js') return null;
+  if (!compiled.has(v)) {
+    let mod: WebAssembly.Module | null = null;
+    try {
+      const bytes = wasmBytes(v);
+      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) mod = new WebAssembly.Module(bytes);
+    } catch {
+      mod = null;
+    }
+    compiled.set(v, mod);
+  }
+  return compiled.get(v)!;
+}
+
+let pinned: Variant | null = null;
+/** Tests and the benchmark pin a variant; by default the best this engine runs: relaxed, then simd, then js. */
+export function useVariant(v: Variant | null): void {
+  pinned = v;
+}
+
+/** The variant a new arena gets. */
+export function bestVariant(): Variant {
+  if (pinned) return pinned === 'js' || moduleOf(pinned) ? pinned : 'js';
+  return moduleOf('relaxed') ? 'relaxed' : moduleOf('simd') ? 'simd' : 'js';
 }
 
 const ALIGN = 4; // floats: 16-byte aligned views for SIMD loads
@@ -31,9 +48,12 @@ export class Arena {
   /** the array operations, on this arena's memory */
   readonly ops: Ops;
 
+  readonly variant: Variant;
+
   /** `floats` = 0 makes a counting arena: alloc returns empty views and `used` says how much a real one needs. */
   constructor(floats: number) {
-    const mod = floats > 0 && !forceJs ? gemmModule() : null;
+    this.variant = floats > 0 ? bestVariant() : 'js';
+    const mod = moduleOf(this.variant);
     if (mod) {
       const base = 2 * 65536; // the module's stack sits below __heap_base (66560); keep two pages for it
       const memory = new WebAssembly.Memory({ initial: Math.ceil((base + floats * 4 + 64) / 65536) });
@@ -54,10 +74,6 @@ export class Arena {
 
   get used(): number {
     return this.top;
-  }
-
-  get simd(): boolean {
-    return this.ops !== jsOps;
   }
 
   alloc(n: number): Float32Array {

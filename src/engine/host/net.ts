@@ -21,6 +21,7 @@ export class HostNet {
   private readonly ping: Float32Array;
   private readonly pong: Float32Array;
   private readonly wT: Float32Array;
+  private readonly scratch: Float32Array;
   private input: Float32Array | null = null;
   private rows = 0;
   private train = false;
@@ -39,6 +40,7 @@ export class HostNet {
     this.out = arena.alloc(maxRows * this.dims[this.dims.length - 1]);
     this.ping = arena.alloc(maxRows * widest);
     this.pong = arena.alloc(maxRows * widest);
+    this.scratch = arena.alloc(2 * widest);
     this.wT = arena.alloc(Math.max(...slots.map((s) => s.shape[0] * s.shape[1])));
   }
 
@@ -83,7 +85,7 @@ export class HostNet {
     }
     const [inD, outD] = [this.dims[L - 1], this.dims[L]];
     this.arena.ops.gemm(a, inD, 1, this.weight(theta, L - 1), this.out, rows, inD, outD, false);
-    if (this.sigmoid) for (let k = 0; k < rows * outD; k++) this.out[k] = 1 / (1 + Math.exp(-this.out[k]));
+    if (this.sigmoid) this.arena.ops.sigmoid(this.out, rows * outD);
     return this.out;
   }
 
@@ -98,11 +100,11 @@ export class HostNet {
     let d = dOut;
     if (this.sigmoid) {
       d = this.ping;
-      for (let k = 0; k < rows * outD; k++) d[k] = dOut[k] * this.out[k] * (1 - this.out[k]);
+      this.arena.ops.sigmoidGrad(dOut, this.out, d, rows * outD);
     }
     for (let i = L - 1; i >= 0; i--) {
       const [inD, w] = [this.dims[i], this.dims[i + 1]];
-      if (i < L - 1) this.arena.ops.bnDelta(d, this.normed[i], this.inv[i], rows, w, LEAKY_SLOPE, this.train);
+      if (i < L - 1) this.arena.ops.bnDelta(d, this.normed[i], this.inv[i], rows, w, LEAKY_SLOPE, this.train, this.scratch);
       const input = i === 0 ? this.input! : this.act[i - 1];
       const s = this.slots[i];
       const g = grad.subarray(s.offset, s.offset + inD * w);

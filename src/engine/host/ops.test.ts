@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Arena, useJsGemm } from './arena';
+import { Arena, useVariant, type Variant } from './arena';
 import { Rng } from '../rng';
 
-afterEach(() => useJsGemm(false));
+afterEach(() => useVariant(null));
 
-/** A fresh arena with the SIMD build, or with the plain-JS loops. */
-function arena(js: boolean): Arena {
-  useJsGemm(js);
+/** A fresh arena with one variant: fused multiply-add SIMD, plain SIMD or the JS loops. */
+function arena(v: Variant): Arena {
+  useVariant(v);
   const a = new Arena(16384);
-  useJsGemm(false);
+  useVariant(null);
+  expect(a.variant).toBe(v);
   return a;
 }
 
@@ -17,6 +18,8 @@ const put = (a: Arena, values: number[]) => {
   v.set(values);
   return v;
 };
+
+const maxRel = (a: ArrayLike<number>, b: number[]) => Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]) / Math.max(Math.abs(b[i]), 1e-30)));
 
 function naive(A: Float32Array, rs: number, cs: number, B: Float32Array, m: number, k: number, n: number): number[] {
   const out: number[] = [];
@@ -29,15 +32,13 @@ function naive(A: Float32Array, rs: number, cs: number, B: Float32Array, m: numb
 }
 
 describe('host kernel array operations', () => {
-  it('loads the SIMD build in Node (WebAssembly SIMD is there)', () => {
-    expect(arena(false).simd).toBe(true);
-    expect(arena(true).simd).toBe(false);
+  it('picks the relaxed-SIMD build by default (Node 20 with its V8 flag turned on by the test setup)', () => {
+    expect(new Arena(16).variant).toBe('relaxed');
   });
 
-  for (const js of [false, true]) {
-    const name = js ? 'plain JS' : 'SIMD wasm';
-    it(`${name}: A.B, A^T.B and accumulation on a 2 x 2 example`, () => {
-      const a = arena(js);
+  for (const v of ['relaxed', 'simd', 'js'] as const) {
+    it(`${v}: A.B, A^T.B and accumulation on a 2 x 2 example`, () => {
+      const a = arena(v);
       const A = put(a, [1, 2, 3, 4]);
       const B = put(a, [5, 6, 7, 8]);
       const C = a.alloc(4);
@@ -49,8 +50,8 @@ describe('host kernel array operations', () => {
       expect(Array.from(C)).toEqual([52, 60, 76, 88]);
     });
 
-    it(`${name}: odd shapes hit every tail of the blocked product`, () => {
-      const a = arena(js);
+    it(`${v}: odd shapes hit every tail of the blocked product`, () => {
+      const a = arena(v);
       const rng = new Rng(3);
       for (const [m, k, n] of [[7, 13, 11], [9, 5, 17], [4, 3, 8], [1, 1, 1], [130, 21, 9]]) {
         const A = put(a, Array.from({ length: m * k }, () => rng.next() - 0.5));
@@ -66,8 +67,8 @@ describe('host kernel array operations', () => {
       }
     });
 
-    it(`${name}: BatchNorm statistics, normalisation and leaky ReLU by hand`, () => {
-      const a = arena(js);
+    it(`${v}: BatchNorm statistics, normalisation and leaky ReLU by hand`, () => {
+      const a = arena(v);
       const h = put(a, [1, 2, 3, 6]); // two rows, two columns
       const [mean, variance, inv, act] = [a.alloc(2), a.alloc(2), a.alloc(2), a.alloc(4)];
       a.ops.bnStats(h, 2, 2, mean, variance, inv, 1e-4);
@@ -82,16 +83,16 @@ describe('host kernel array operations', () => {
       expect(act[3]).toBeCloseTo(2 * inv[1], 7);
     });
 
-    it(`${name}: BatchNorm backward in eval and train mode by hand`, () => {
-      const a = arena(js);
+    it(`${v}: BatchNorm backward in eval and train mode by hand`, () => {
+      const a = arena(v);
       const normed = put(a, [-1, 1, 1, -1]);
       const inv = put(a, [2, 0.5]);
       const da = put(a, [3, 4, 5, 6]);
-      a.ops.bnDelta(da, normed, inv, 2, 2, 0.01, false);
+      a.ops.bnDelta(da, normed, inv, 2, 2, 0.01, false, a.alloc(4));
       // leaky slope where normed <= 0, then times inv per column
       [0.06, 2, 10, 0.03].forEach((v, i) => expect(da[i]).toBeCloseTo(v, 6));
       const db = put(a, [3, 4, 5, 6]);
-      a.ops.bnDelta(db, normed, inv, 2, 2, 0.01, true);
+      a.ops.bnDelta(db, normed, inv, 2, 2, 0.01, true, a.alloc(4));
       // dn = [[0.03, 4], [5, 0.06]]; column 0: mean(dn) = 2.515, mean(dn * normed) = 2.485
       expect(db[0]).toBeCloseTo((0.03 - 2.515 + 2.485) * 2, 5);
       expect(db[2]).toBeCloseTo((5 - 2.515 - 2.485) * 2, 5);
@@ -100,12 +101,54 @@ describe('host kernel array operations', () => {
       expect(db[3]).toBeCloseTo((0.06 - 2.03 + 1.97) * 0.5, 5);
     });
 
-    it(`${name}: transpose`, () => {
-      const a = arena(js);
+    it(`${v}: sigmoid (Cephes exp in the wasm builds), its gradient and the MSE gradient`, () => {
+      const a = arena(v);
+      const x = put(a, [0, Math.log(3), -Math.log(3), -100, 100, 2.5, -0.3]);
+      a.ops.sigmoid(x, 7);
+      expect(x[0]).toBe(0.5);
+      expect(x[1]).toBeCloseTo(0.75, 6);
+      expect(x[2]).toBeCloseTo(0.25, 6);
+      expect(x[3]).toBeLessThan(1e-37);
+      expect(x[4]).toBe(1);
+      expect(Math.abs(x[5] - 1 / (1 + Math.exp(-2.5)))).toBeLessThan(2e-7);
+      expect(Math.abs(x[6] - 1 / (1 + Math.exp(0.3)))).toBeLessThan(2e-7);
+      const r = new Rng(9);
+      const many = put(a, Array.from({ length: 1001 }, () => (r.next() - 0.5) * 40));
+      const want = Array.from(many, (u) => 1 / (1 + Math.exp(-u)));
+      a.ops.sigmoid(many, 1001);
+      expect(maxRel(many, want)).toBeLessThan(1e-6);
+      const d = a.alloc(2);
+      a.ops.sigmoidGrad(put(a, [1, -2]), put(a, [0.25, 0.5]), d, 2);
+      expect(Array.from(d)).toEqual([0.1875, -0.5]);
+      const dOut = a.alloc(2);
+      expect(a.ops.mseGrad(put(a, [1, 2]), put(a, [0, 0]), dOut, 2)).toBe(5);
+      expect(Array.from(dOut)).toEqual([1, 2]);
+    });
+
+    it(`${v}: one Adam step by hand`, () => {
+      const a = arena(v);
+      const theta = put(a, [1, -2]);
+      const [m, s] = [a.alloc(2), a.alloc(2)];
+      // t = 1: m = 0.1 g, v = 0.001 g^2, so the step is lr * g / (|g| + eps * sqrt(0.001)) ~ lr * sign(g)
+      a.ops.adam(theta, put(a, [0.5, 0.4]), m, s, { lrHat: 0.01 / 0.1, b1: 0.9, b2: 0.999, weightDecay: 0.1, eps: 1e-8, sqrtBc2: Math.sqrt(0.001) });
+      expect(theta[0]).toBeCloseTo(0.99, 6); // g = 0.5 + 0.1
+      expect(theta[1]).toBeCloseTo(-2.01, 6); // g = 0.4 - 0.2
+      expect(m[0]).toBeCloseTo(0.06, 7);
+      expect(s[1]).toBeCloseTo(0.001 * 0.04, 8);
+    });
+
+    it(`${v}: transpose, by hand and across the 4 x 4 blocks and their tails`, () => {
+      const a = arena(v);
       const W = put(a, [1, 2, 3, 4, 5, 6]); // [2, 3]
       const T = a.alloc(6);
       a.ops.transpose(W, T, 2, 3);
       expect(Array.from(T)).toEqual([1, 4, 2, 5, 3, 6]);
+      for (const [inD, outD] of [[9, 7], [8, 12], [5, 4]]) {
+        const M = put(a, Array.from({ length: inD * outD }, (_, i) => i));
+        const MT = a.alloc(inD * outD);
+        a.ops.transpose(M, MT, inD, outD);
+        for (let p = 0; p < inD; p++) for (let j = 0; j < outD; j++) expect(MT[j * inD + p]).toBe(p * outD + j);
+      }
     });
   }
 

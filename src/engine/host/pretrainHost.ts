@@ -30,10 +30,11 @@ export async function pretrainAeHost(
     dz: ar.alloc(B * sizes.repDim),
     enc: new HostNet(ar, encoderSlots(layout), B),
     dec: new HostNet(ar, decoderSlots(layout), B, true),
+    adam: new HostAdam(ar, layout.size, opt),
+    arena: ar,
   }));
   w.theta.set(init);
   const bn = freshHostBn(sizes.hDims);
-  const adam = new HostAdam(layout.size, opt);
   const nb = batchCount(n, B);
   const losses: number[] = [];
   const size = B * d;
@@ -45,15 +46,10 @@ export async function pretrainAeHost(
       const z = w.enc.forward(w.theta, w.xb, B, bn, 'train', true);
       // the decoder's running stats are discarded with it, so they are not tracked
       const xr = w.dec.forward(w.theta, z, B, null, 'train', false);
-      let sq = 0;
-      for (let k = 0; k < size; k++) {
-        const diff = xr[k] - w.xb[k];
-        sq += diff * diff;
-        w.dOut[k] = (2 * diff) / size;
-      }
+      const sq = w.arena.ops.mseGrad(xr, w.xb, w.dOut, size);
       w.dec.backward(w.theta, w.dOut, w.grad, false, w.dz);
       w.enc.backward(w.theta, w.dz, w.grad, false);
-      adam.step(w.theta, w.grad);
+      w.adam.step(w.theta, w.grad);
       sum += sq / size;
       await ticker.tick();
     }

@@ -34,15 +34,15 @@ export async function trainOccHost(
     D: ar.alloc(B),
     xLab: ar.alloc(nLab * d),
     net: new HostNet(ar, enc, B),
+    adam: new HostAdam(ar, size, { lr: a.lr, weightDecay: a.weightDecay }),
     lab: nce ? { net: new HostNet(ar, enc, nLab), dz: ar.alloc(nLab * rep), D: ar.alloc(nLab) } : null,
   }));
   w.theta.set(model.theta.dataSync());
   gatherRows(data, d, labRows, 0, nLab, w.xLab);
   const bn = bnToHost(model.bn);
   const c = model.centerHost!;
-  const opt = { lr: a.lr, weightDecay: a.weightDecay };
-  const saved = a.optimizer?.hostState();
-  const adam = new HostAdam(size, opt, saved?.t ?? 0, saved?.m.slice(), saved?.v.slice());
+  const adam = w.adam;
+  if (a.optimizer) adam.load(a.optimizer.hostState());
   const uai: UaiHead | null = usesUai(a.loss)
     ? { theta: w.theta, grad: w.grad, wOffset: slotOf(model.layout, 'uaiW').offset, bOffset: slotOf(model.layout, 'uaiB').offset }
     : null;
