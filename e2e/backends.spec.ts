@@ -20,6 +20,12 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     expect(s.aurocs[0]).toBeGreaterThan(0.5);
     expect(byMeta((await labTraces(page)).latent, 'queued')!.points).toBe(6);
     await expect(page.getByTestId('backend-line')).toHaveAttribute('data-backend', backend);
+    // wasm and cpu train with the host kernel (Chromium has relaxed SIMD); the GPU backends with tensor ops
+    await expect(page.getByTestId('backend-kernel')).toHaveText(
+      backend === 'wasm' || backend === 'cpu'
+        ? 'Training runs on the host kernel, WebAssembly SIMD with fused multiply-add.'
+        : 'Training runs on the tfjs tensor ops (hand-written backward).',
+    );
     expect(errors).toEqual([]);
   });
 }
@@ -28,8 +34,9 @@ test('automatic choice picks the fastest probed backend and says why', async ({ 
   const s = await openLab(page, '');
   const measured = s.probes.filter((p) => p.stepMs !== null);
   expect(measured.length).toBeGreaterThan(0);
-  const fastest = measured.reduce((a, b) => (a.stepMs! <= b.stepMs! ? a : b));
-  expect(s.backend).toBe(fastest.name);
+  const best = Math.min(...measured.map((p) => p.stepMs!));
+  // within 10% is a tie, settled by the fixed order (probes come in that order)
+  expect(s.backend).toBe(measured.find((p) => p.stepMs! <= best * 1.1)!.name);
   expect(s.backendReason).toContain('fastest');
   for (const p of s.probes) console.log(`auto probe ${p.name}: ${p.stepMs === null ? 'not probed' : `${p.stepMs.toFixed(2)} ms/step`} ${p.note ?? ''}`);
   await page.getByTestId('train-round').click();

@@ -142,8 +142,16 @@ test('pause, resume and cancel a multi-round run', async ({ page }) => {
   await page.waitForTimeout(800);
   const b = (await labState(page)).lossEpochs;
   expect(b - a).toBeLessThanOrEqual(1); // at most the epoch in flight finishes
+  const pausedAt = await labState(page);
   await page.getByTestId('resume').click();
-  await page.waitForFunction((x) => (window as unknown as { __lab: { state(): { lossEpochs: number } } }).__lab.state().lossEpochs > x + 3, b);
+  // training moves again (another epoch, or already another stage: a round takes a fraction of a second now)
+  await page.waitForFunction(
+    ([epochs, stages]) => {
+      const st = (window as unknown as { __lab: { state(): { lossEpochs: number; stages: unknown[] } } }).__lab.state();
+      return st.lossEpochs > epochs + 1 || st.stages.length > stages;
+    },
+    [b, pausedAt.stages.length],
+  );
   await page.getByTestId('cancel').click();
   await page.waitForFunction(() => !(window as unknown as { __lab: { state(): { busy: boolean } } }).__lab.state().busy);
   const s = await labState(page);

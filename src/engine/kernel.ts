@@ -1,6 +1,7 @@
 // Which implementation trains: the host kernel (flat arrays + a SIMD matrix product) where the tensors live
 // on the host anyway (tfjs wasm and cpu backends), the tensor path (backprop.ts) on GPU backends.
 import { tf } from './tf';
+import { bestVariant } from './host/arena';
 
 export type KernelChoice = 'auto' | 'host' | 'tensor';
 
@@ -15,4 +16,11 @@ export function hostKernelActive(): boolean {
   if (choice !== 'auto') return choice === 'host';
   const b = tf.getBackend();
   return b === 'wasm' || b === 'cpu';
+}
+
+/** One phrase for the page: what trains on the current backend. */
+export function kernelDescription(): string {
+  if (!hostKernelActive()) return 'tfjs tensor ops (hand-written backward)';
+  const v = bestVariant();
+  return v === 'relaxed' ? 'host kernel, WebAssembly SIMD with fused multiply-add' : v === 'simd' ? 'host kernel, WebAssembly SIMD' : 'host kernel, plain JavaScript';
 }

@@ -9,6 +9,8 @@ import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.w
 import thrUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKENDS, type BackendChoice, type BackendName, type BackendProbe, type BackendReport } from './protocol';
 import { chooseBackend } from './choice';
+import { hostKernelActive, kernelDescription } from '../engine/kernel';
+import { hostStepMs } from '../engine/host/probe';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmUrl,
@@ -163,7 +165,8 @@ export async function probeBackends(shape: ProbeShape, opts: { probeAll?: boolea
       continue;
     }
     try {
-      probe.stepMs = await timeSteps(shape);
+      // the wasm and cpu backends train with the host kernel, so that is what their probe times
+      probe.stepMs = hostKernelActive() ? hostStepMs(shape) : await timeSteps(shape);
     } catch (e) {
       probe.available = false;
       probe.note = `probe failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -176,14 +179,15 @@ export async function probeBackends(shape: ProbeShape, opts: { probeAll?: boolea
 export async function selectBackend(requested: BackendChoice, shape: ProbeShape, probeAll = false): Promise<BackendReport> {
   const probes = await probeBackends(shape, { probeAll, only: requested === 'auto' || probeAll ? undefined : requested });
   let report = chooseBackend(probes, requested);
-  if (await startBackend(report.active)) return report;
+  const withKernel = (r: BackendReport): BackendReport => ({ ...r, kernel: kernelDescription() });
+  if (await startBackend(report.active)) return withKernel(report);
   for (const p of probes) {
     if (p.name === report.active || !p.available) continue;
     if (await startBackend(p.name)) {
       report = { ...report, active: p.name, how: 'fallback', reason: `${report.active} failed to start; running on ${p.name}. ${report.reason}` };
-      return report;
+      return withKernel(report);
     }
   }
-  if (await startBackend('cpu')) return { ...report, active: 'cpu', how: 'fallback', reason: `Every other backend failed; running on the CPU. ${report.reason}` };
+  if (await startBackend('cpu')) return withKernel({ ...report, active: 'cpu', how: 'fallback', reason: `Every other backend failed; running on the CPU. ${report.reason}` });
   throw new Error('No TensorFlow.js backend could start in this browser.');
 }

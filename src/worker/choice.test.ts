@@ -13,6 +13,12 @@ describe('chooseBackend', () => {
     expect(r.how).toBe('auto');
     expect(r.reason).toBe('WASM is the fastest: 4.0 ms per training step; WebGPU (software adapter) 12x slower; WebGL: not probed; CPU 2.5x slower.');
   });
+  it('on a tie (within 10%) takes the first in order: wasm and cpu both train with the host kernel', () => {
+    const r = chooseBackend([probe('webgpu', null, true), probe('webgl', null, true), probe('wasm', 0.2), probe('cpu', 0.19)], 'auto');
+    expect(r.active).toBe('wasm');
+    expect(r.reason).toBe('WASM is the fastest: 0.2 ms per training step; WebGPU: not probed; WebGL: not probed; CPU as fast.');
+    expect(chooseBackend([probe('wasm', 0.3), probe('cpu', 0.2)], 'auto').active).toBe('cpu');
+  });
   it('honours a request for an available backend', () => {
     const r = chooseBackend([probe('webgpu', null, false, false), probe('webgl', 30, true), probe('wasm', null), probe('cpu', null)], 'webgl');
     expect(r.active).toBe('webgl');

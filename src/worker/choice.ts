@@ -31,10 +31,14 @@ function ratio(slow: number, fast: number): string {
   return r >= 10 ? `${r.toFixed(0)}x` : `${r.toFixed(1)}x`;
 }
 
-/** Picks the backend: the requested one when it is available, else the fastest probed one. */
+/** Step times within this factor count as a tie (wasm and cpu both train with the host kernel). */
+const TIE = 1.1;
+
+/** Picks the backend: the requested one when it is available, else the fastest probed one (on a tie, the first in order). */
 export function chooseBackend(probes: BackendProbe[], requested: BackendChoice): BackendReport {
   const measured = probes.filter((p) => p.available && p.stepMs !== null).sort((a, b) => a.stepMs! - b.stepMs!);
-  const fastest = measured[0];
+  const tied = measured.filter((p) => p.stepMs! <= measured[0].stepMs! * TIE);
+  const fastest = tied.sort((a, b) => BACKENDS.indexOf(a.name) - BACKENDS.indexOf(b.name))[0];
   const req = requested === 'auto' ? null : probes.find((p) => p.name === requested);
   if (req && req.available) {
     const parts = [`${TITLE[req.name]} as requested`];
@@ -53,6 +57,7 @@ export function chooseBackend(probes: BackendProbe[], requested: BackendChoice):
   for (const p of probes) {
     if (p.name === pick) continue;
     if (!p.available) parts.push(`${TITLE[p.name]}: ${p.note ?? 'not available'}`);
+    else if (p.stepMs !== null && fastest && p.stepMs <= fastest.stepMs! * TIE) parts.push(`${TITLE[p.name]} as fast`);
     else if (p.stepMs !== null && fastest) parts.push(`${TITLE[p.name]}${p.software ? ` (${p.detail})` : ''} ${ratio(p.stepMs, fastest.stepMs!)} slower`);
     else if (p.note) parts.push(`${TITLE[p.name]}: ${p.note}`);
   }

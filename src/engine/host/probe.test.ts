@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { hostStepMs } from './probe';
+import { useVariant } from './arena';
+import { kernelDescription, setKernel } from '../kernel';
+import { cpuBackend } from '../testing';
+
+afterEach(() => (useVariant(null), setKernel('auto')));
+
+describe('host kernel probe', () => {
+  it('times a step: positive and finite, and the JS loops are slower than SIMD on a wide layer', () => {
+    const shape = { d: 274, hDims: [128, 64], repDim: 32, batch: 128 };
+    const simd = hostStepMs(shape);
+    useVariant('js');
+    const js = hostStepMs(shape, 1, 3);
+    expect(simd).toBeGreaterThan(0);
+    expect(Number.isFinite(js)).toBe(true);
+    expect(js).toBeGreaterThan(simd);
+  });
+
+  it('names what trains', async () => {
+    await cpuBackend();
+    expect(kernelDescription()).toBe('host kernel, WebAssembly SIMD with fused multiply-add');
+    useVariant('js');
+    expect(kernelDescription()).toBe('host kernel, plain JavaScript');
+    setKernel('tensor');
+    expect(kernelDescription()).toBe('tfjs tensor ops (hand-written backward)');
+  });
+});
