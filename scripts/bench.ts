@@ -1,4 +1,5 @@
 // npm run bench [-- --datasets glass,cardio] [--repeats 3] [--backend wasm|cpu] [--no-peer 1]
+//   [--kernel auto|host|tensor] [--variant relaxed|simd|js]  (what trains: see src/engine/kernel.ts)
 // Seconds per paper stage (reference mode, seed 1, AE 100 + OCC 50 epochs + scoring) and ms per training step,
 // side by side with the plain PyTorch peer (../shared/bench/torch_stage.py), alternating runs on a noisy machine.
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,8 @@ import { nodeBackend } from './node-backend';
 import { Session, makeConfig } from '../src/engine/session';
 import { batchCount } from '../src/engine/batches';
 import { median } from '../src/engine/metrics';
+import { kernelDescription, setKernel, type KernelChoice } from '../src/engine/kernel';
+import { useVariant, type Variant } from '../src/engine/host/arena';
 
 const SHARED = '../shared/datasets';
 const PEER = '../shared/bench/torch_stage.py';
@@ -28,16 +31,20 @@ function peerStage(csv: string): { seconds: number; auroc: number } | null {
 }
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['datasets', 'repeats', 'backend', 'no-peer']);
+  const a = parseArgs(process.argv.slice(2), ['datasets', 'repeats', 'backend', 'no-peer', 'kernel', 'variant']);
   const backend = (a.backend ?? 'wasm') as 'wasm' | 'cpu';
   await nodeBackend(backend);
+  if (a.kernel && !['auto', 'host', 'tensor'].includes(a.kernel)) throw new Error(`--kernel must be auto, host or tensor, not ${a.kernel}`);
+  if (a.variant && !['relaxed', 'simd', 'js'].includes(a.variant)) throw new Error(`--variant must be relaxed, simd or js, not ${a.variant}`);
+  setKernel((a.kernel ?? 'auto') as KernelChoice);
+  if (a.variant) useVariant(a.variant as Variant);
   const names = a.datasets
     ? a.datasets.split(',')
     : existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)) : ['glass', 'ionosphere'];
   const repeats = Number(a.repeats ?? 3);
   const usePeer = !a['no-peer'] && existsSync(PEER) && existsSync('/usr/bin/python3');
   if (!usePeer) console.log('(no PyTorch peer: ../shared/bench/torch_stage.py or /usr/bin/python3 with torch is missing)');
-  console.log(`backend ${backend}; seconds per stage, median of ${repeats} alternating runs`);
+  console.log(`backend ${backend}, ${kernelDescription()}; seconds per stage, median of ${repeats} alternating runs`);
   console.log('dataset        rows    ours s   ms/step  peer s   ours/peer  ref s      speed-up vs ref  AUROC ours/peer');
   for (const name of names) {
     const csv = `${SHARED}/${name}.csv`;

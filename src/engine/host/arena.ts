@@ -1,7 +1,7 @@
 // One block of float32 memory per run of the host kernel, shared with its SIMD operations (gemm.c).
 // Views are handed out once and never move: the size is planned first (a counting pass), then allocated.
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemmWasm';
-import { type Ops, jsOps, wasmOps } from './ops';
+import { GEMM_PANEL_FLOATS, type Ops, jsOps, wasmOps } from './ops';
 
 export type Variant = 'relaxed' | 'simd' | 'js';
 
@@ -26,6 +26,17 @@ function moduleOf(v: Variant): WebAssembly.Module | null {
     compiled.set(v, mod);
   }
   return compiled.get(v)!;
+}
+
+const bases = new WeakMap<WebAssembly.Module, number>();
+
+/** Where free memory starts: the module's stack and static buffers (the packing panel) sit below __heap_base. */
+function heapBase(mod: WebAssembly.Module): number {
+  if (!bases.has(mod)) {
+    const inst = new WebAssembly.Instance(mod, { env: { memory: new WebAssembly.Memory({ initial: 16 }) } });
+    bases.set(mod, Math.ceil((inst.exports.__heap_base as WebAssembly.Global).value / 64) * 64);
+  }
+  return bases.get(mod)!;
 }
 
 let pinned: Variant | null = null;
@@ -55,12 +66,13 @@ export class Arena {
     this.variant = floats > 0 ? bestVariant() : 'js';
     const mod = moduleOf(this.variant);
     if (mod) {
-      const base = 2 * 65536; // the module's stack sits below __heap_base (66560); keep two pages for it
-      const memory = new WebAssembly.Memory({ initial: Math.ceil((base + floats * 4 + 64) / 65536) });
+      const base = heapBase(mod);
+      const panelBytes = GEMM_PANEL_FLOATS * 4;
+      const memory = new WebAssembly.Memory({ initial: Math.ceil((base + panelBytes + floats * 4 + 64) / 65536) });
       const inst = new WebAssembly.Instance(mod, { env: { memory } });
-      this.ops = wasmOps(inst.exports);
+      this.ops = wasmOps(inst.exports, base);
       this.f32 = new Float32Array(memory.buffer);
-      this.top = base / 4;
+      this.top = (base + panelBytes) / 4;
     } else {
       this.ops = jsOps;
       this.f32 = new Float32Array(floats);

@@ -45,14 +45,45 @@ static void cell(const float *A, int cs, const float *B, float *C, int K, int n,
   *C = acc ? *C + s : s;
 }
 
+// 4 rows of A packed as [K, 4] (into `panel`, 4 * PANEL_MAX floats the caller provides) so that one load
+// and four lane splats feed a step of the 4 x 8 block; worth it when a panel serves 4 or more blocks.
+#define PANEL_MAX 4096
+
+static void block4x8p(const float *P, const float *B, float *C, int K, int n, int acc) {
+  v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  for (int q = 0; q < K; q++) {
+    const float *b = B + q * n;
+    v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
+    v128_t av = wasm_v128_load(P + 4 * q);
+    v128_t a0 = wasm_i32x4_shuffle(av, av, 0, 0, 0, 0), a1 = wasm_i32x4_shuffle(av, av, 1, 1, 1, 1);
+    v128_t a2 = wasm_i32x4_shuffle(av, av, 2, 2, 2, 2), a3 = wasm_i32x4_shuffle(av, av, 3, 3, 3, 3);
+    c00 = MADD(c00, a0, b0); c01 = MADD(c01, a0, b1);
+    c10 = MADD(c10, a1, b0); c11 = MADD(c11, a1, b1);
+    c20 = MADD(c20, a2, b0); c21 = MADD(c21, a2, b1);
+    c30 = MADD(c30, a3, b0); c31 = MADD(c31, a3, b1);
+  }
+  float *c = C;
+#define PUT(x, off) wasm_v128_store(c + (off), acc ? wasm_f32x4_add(wasm_v128_load(c + (off)), (x)) : (x))
+  PUT(c00, 0); PUT(c01, 4); c += n;
+  PUT(c10, 0); PUT(c11, 4); c += n;
+  PUT(c20, 0); PUT(c21, 4); c += n;
+  PUT(c30, 0); PUT(c31, 4);
+#undef PUT
+}
+
 __attribute__((export_name("gemm")))
-void gemm(const float *A, int rs, int cs, const float *B, float *C, int M, int K, int n, int acc) {
+void gemm(const float *A, int rs, int cs, const float *B, float *C, int M, int K, int n, int acc, float *panel) {
   int r = 0;
   int n8 = n & ~7, n4 = n & ~3;
   for (; r + 4 <= M; r += 4) {
     const float *a = A + r * rs;
     float *c = C + r * n;
-    for (int j = 0; j < n8; j += 8) block4x8(a, rs, cs, B + j, c + j, K, n, acc);
+    if (K <= PANEL_MAX && n8 >= 32) {
+      for (int q = 0; q < K; q++) for (int i = 0; i < 4; i++) panel[4 * q + i] = a[i * rs + q * cs];
+      for (int j = 0; j < n8; j += 8) block4x8p(panel, B + j, c + j, K, n, acc);
+    } else {
+      for (int j = 0; j < n8; j += 8) block4x8(a, rs, cs, B + j, c + j, K, n, acc);
+    }
     for (int i = 0; i < 4; i++) {
       for (int j = n8; j < n4; j += 4) block1x4(a + i * rs, cs, B + j, c + i * n + j, K, n, acc);
       for (int j = n4; j < n; j++) cell(a + i * rs, cs, B + j, c + i * n + j, K, n, acc);
@@ -64,20 +95,6 @@ void gemm(const float *A, int rs, int cs, const float *B, float *C, int M, int K
     for (int j = 0; j < n4; j += 4) block1x4(a, cs, B + j, c + j, K, n, acc);
     for (int j = n4; j < n; j++) cell(a, cs, B + j, c + j, K, n, acc);
   }
-}
-
-// clang turns some loops into memset/memcpy calls; there is no libc here, so they are defined once.
-void *memset(void *dst, int v, unsigned long len) {
-  unsigned char *d = dst;
-  while (len--) *d++ = (unsigned char)v;
-  return dst;
-}
-
-void *memcpy(void *dst, const void *src, unsigned long len) {
-  unsigned char *d = dst;
-  const unsigned char *s = src;
-  while (len--) *d++ = *s++;
-  return dst;
 }
 
 // ---- elementwise parts of a step (each mirrors a loop of host/ops.ts, the plain-JS fallback) ----
@@ -212,4 +229,18 @@ void adam(float *theta, const float *grad, float *m, float *v, int n, float lrHa
     v[i] = b2 * v[i] + (1.0f - b2) * g * g;
     theta[i] -= lrHat * m[i] / (__builtin_sqrtf(v[i]) / sqrtBc2 + eps);
   }
+}
+
+// clang turns some loops into memset/memcpy calls; there is no libc here, so they are defined once.
+void *memset(void *dst, int v, unsigned long len) {
+  unsigned char *d = dst;
+  while (len--) *d++ = (unsigned char)v;
+  return dst;
+}
+
+void *memcpy(void *dst, const void *src, unsigned long len) {
+  unsigned char *d = dst;
+  const unsigned char *s = src;
+  while (len--) *d++ = *s++;
+  return dst;
 }
