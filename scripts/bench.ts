@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     : existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)) : ['glass', 'ionosphere'];
   const repeats = Number(a.repeats ?? 3);
   const usePeer = !a['no-peer'] && existsSync(PEER) && existsSync('/usr/bin/python3');
-  if (!usePeer) console.log('(no PyTorch peer: ../shared/bench/torch_stage.py or /usr/bin/python3 with torch is missing)');
+  if (a['no-peer']) console.log('(PyTorch peer skipped: --no-peer)');
+  else if (!usePeer) console.log('(no PyTorch peer: ../shared/bench/torch_stage.py or /usr/bin/python3 with torch is missing)');
   console.log(`backend ${backend}, ${kernelDescription()}; seconds per stage, median of ${repeats} alternating runs`);
   console.log('dataset        rows    ours s   ms/step  peer s   ours/peer  ref s      speed-up vs ref  AUROC ours/peer');
   for (const name of names) {

@@ -8,15 +8,18 @@ export type Preset = 'paper' | 'interactive';
 export const PRESETS: Record<Preset, Omit<RunConfig, 'sizes' | 'loss' | 'query' | 'pseudo' | 'seed' | 'pollution'>> = {
   // algorithm.md 8: 100 AE + 50 OCC epochs every stage, fresh model, reference quirks kept
   paper: { mode: 'reference', aeEpochs: 100, occEpochs: 50, rounds: 5, warmStart: false, lr: 1e-3, weightDecay: 1e-6 },
-  // improved mode, pretrain once, then warm-started short retraining: about a second a round
+  // improved mode, pretrain once, then warm-started short retraining: under a second a round
   interactive: { mode: 'improved', aeEpochs: 40, occEpochs: 25, rounds: 5, warmStart: true, lr: 1e-3, weightDecay: 1e-6 },
 };
 
-/** Interactive rounds budget steps (and time, for wide data) rather than epochs: about a second a round. */
+/** Interactive rounds budget steps (and time, for wide data) rather than epochs: under a second a round. */
 export const INTERACTIVE_STEPS = { ae: 120, occ: 75 };
 const INTERACTIVE_MS = { ae: 500, occ: 300 };
 
-/** Rough wasm cost of one training step on a 2-core machine: kernel overhead plus about 1.5 GMAC/s of matrix work. */
+/**
+ * Rough cost of one step on the tensor path (tfjs ops, as on GPU backends): kernel overhead plus about 1.5 GMAC/s
+ * of matrix work. The budget holds for every backend; the host kernel (wasm, cpu) runs it 5-15x faster.
+ */
 export function stepMs(batchSize: number, weights: number): number {
   return 1 + (6 * batchSize * weights) / 1.5e6;
 }

@@ -15,7 +15,8 @@ export function setKernel(k: KernelChoice): void {
 export function hostKernelActive(): boolean {
   if (choice !== 'auto') return choice === 'host';
   const b = tf.getBackend();
-  return b === 'wasm' || b === 'cpu';
+  // without WebAssembly SIMD the host kernel's plain-JS loops lose to tfjs's own kernels on wide layers
+  return (b === 'wasm' || b === 'cpu') && bestVariant() !== 'js';
 }
 
 /** One phrase for the page: what trains on the current backend. */

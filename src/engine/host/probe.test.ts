@@ -21,6 +21,9 @@ describe('host kernel probe', () => {
     await cpuBackend();
     expect(kernelDescription()).toBe('host kernel, WebAssembly SIMD with fused multiply-add');
     useVariant('js');
+    // without SIMD, auto leaves training to tfjs; pinned, the host kernel runs its JS loops
+    expect(kernelDescription()).toBe('tfjs tensor ops (hand-written backward)');
+    setKernel('host');
     expect(kernelDescription()).toBe('host kernel, plain JavaScript');
     setKernel('tensor');
     expect(kernelDescription()).toBe('tfjs tensor ops (hand-written backward)');
