@@ -99,9 +99,9 @@ test('a worker crash mid-training restarts the worker and resumes from the last 
   const before = await labState(page);
   await page.keyboard.press('n');
   await expect(page.getByTestId('round-progress')).toHaveText('1 of 6 answered');
+  // armed before training starts: a round now takes tens of milliseconds, too short to aim a crash at from here
+  await page.evaluate(() => (window as unknown as { __lab: { send(c: object): void } }).__lab.send({ type: 'debugCrash', atNextEpoch: true }));
   await page.getByTestId('submit-labels').click();
-  await page.waitForFunction(() => (window as unknown as { __lab: { state(): { busy: boolean } } }).__lab.state().busy);
-  await page.evaluate(() => (window as unknown as { __lab: { send(c: object): void } }).__lab.send({ type: 'debugCrash' }));
   await expect(page.getByTestId('session-notice')).toContainText('was restarted', { timeout: 30_000 });
   await waitRestored(page);
   const s = await labState(page);

@@ -46,11 +46,25 @@ function flushProgress(): void {
   lastProgressSent = performance.now();
 }
 
+let crashArmed = false;
+let frozen = false;
+/** Outside the engine's error handling (a timer), so the worker dies as on a real crash; training halts until then. */
+function crashNow(): void {
+  frozen = true;
+  setTimeout(() => {
+    throw new Error('Simulated worker crash (test hook).');
+  }, 0);
+}
+
 // hooks are one mutable object: the engine's Ticker reads signal and gate from it at every yield
 const hooks = {
   signal: controller.signal as AbortSignal | undefined,
-  gate: (): Promise<void> => (paused && pauseWait ? pauseWait : Promise.resolve()),
+  gate: (): Promise<void> => (frozen ? new Promise<void>(() => {}) : paused && pauseWait ? pauseWait : Promise.resolve()),
   onProgress(e: ProgressEvent): void {
+    if (crashArmed && e.epoch > 0) {
+      crashArmed = false;
+      crashNow();
+    }
     if (simulateLoss) {
       simulateLoss = false;
       throw new Error('Simulated GPU device loss (test hook).');
@@ -444,9 +458,8 @@ ctx.onmessage = (e: MessageEvent<Command>) => {
       else compareCancelled.add(cmd.id);
       return;
     case 'debugCrash':
-      setTimeout(() => {
-        throw new Error('Simulated worker crash (test hook).');
-      }, 0);
+      if (cmd.atNextEpoch) crashArmed = true;
+      else crashNow();
       return;
     default:
   }

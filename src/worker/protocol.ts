@@ -64,8 +64,8 @@ export type Command =
   | { type: 'restore'; events: Array<{ stage: number; index: number; label: Label }>; stage: number; reopen: boolean }
   /** ask for the trained weights (answered by a 'weights' event with the same id) */
   | { type: 'getWeights'; id: number }
-  /** test hook: the worker throws an uncaught error (the page restarts it) */
-  | { type: 'debugCrash' }
+  /** test hook: the worker throws an uncaught error (the page restarts it), now or armed for the next training epoch */
+  | { type: 'debugCrash'; atNextEpoch?: boolean }
   /** run each configuration for seeds 1..N with the simulated oracle in separate Sessions (the user's session is left alone) */
   | { type: 'compare'; id: number; runs: CompareRunRequest[]; seeds: number }
   /** stop the comparison batch `id` (acts at once) */

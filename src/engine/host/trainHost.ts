@@ -87,7 +87,7 @@ export async function trainOccHost(
       [s.mean, s.variance] = [t.mean, t.variance];
     });
     if (radius !== null) model.radius = radius;
-    a.optimizer?.setHostState(adam.m, adam.v, adam.t);
+    a.optimizer?.setHostState(adam.m.slice(), adam.v.slice(), adam.t); // copies: tensors may keep the array they get
   }
   return losses;
 }
