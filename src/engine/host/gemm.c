@@ -10,27 +10,25 @@
 #define MADD(acc, a, b) wasm_f32x4_add((acc), wasm_f32x4_mul((a), (b)))
 #endif
 
+// The 4 x 8 block's inner step (rows a0..a3 splatted, b0 b1 one row of B) and its store, shared by both feeds.
+#define BLOCK_VARS v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00
+#define BLOCK_STEP(a0, a1, a2, a3, b0, b1) \
+  c00 = MADD(c00, a0, b0); c01 = MADD(c01, a0, b1); c10 = MADD(c10, a1, b0); c11 = MADD(c11, a1, b1); \
+  c20 = MADD(c20, a2, b0); c21 = MADD(c21, a2, b1); c30 = MADD(c30, a3, b0); c31 = MADD(c31, a3, b1)
+#define PUT(c, x) wasm_v128_store((c), acc ? wasm_f32x4_add(wasm_v128_load(c), (x)) : (x))
+#define BLOCK_STORE(C, n) \
+  PUT(C, c00); PUT(C + 4, c01); PUT(C + n, c10); PUT(C + n + 4, c11); \
+  PUT(C + 2 * n, c20); PUT(C + 2 * n + 4, c21); PUT(C + 3 * n, c30); PUT(C + 3 * n + 4, c31)
+
 // C[r, j] (+)= sum_q A[r * rs + q * cs] * B[q * n + j]: A is read with strides so one kernel does A.B and A^T.B.
 static void block4x8(const float *A, int rs, int cs, const float *B, float *C, int K, int n, int acc) {
-  v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  BLOCK_VARS;
   for (int q = 0; q < K; q++) {
-    const float *b = B + q * n;
-    v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
-    const float *a = A + q * cs;
-    v128_t a0 = wasm_f32x4_splat(a[0]), a1 = wasm_f32x4_splat(a[rs]);
-    v128_t a2 = wasm_f32x4_splat(a[2 * rs]), a3 = wasm_f32x4_splat(a[3 * rs]);
-    c00 = MADD(c00, a0, b0); c01 = MADD(c01, a0, b1);
-    c10 = MADD(c10, a1, b0); c11 = MADD(c11, a1, b1);
-    c20 = MADD(c20, a2, b0); c21 = MADD(c21, a2, b1);
-    c30 = MADD(c30, a3, b0); c31 = MADD(c31, a3, b1);
+    const float *b = B + q * n, *a = A + q * cs;
+    BLOCK_STEP(wasm_f32x4_splat(a[0]), wasm_f32x4_splat(a[rs]), wasm_f32x4_splat(a[2 * rs]), wasm_f32x4_splat(a[3 * rs]),
+               wasm_v128_load(b), wasm_v128_load(b + 4));
   }
-  float *c = C;
-#define PUT(x, off) wasm_v128_store(c + (off), acc ? wasm_f32x4_add(wasm_v128_load(c + (off)), (x)) : (x))
-  PUT(c00, 0); PUT(c01, 4); c += n;
-  PUT(c10, 0); PUT(c11, 4); c += n;
-  PUT(c20, 0); PUT(c21, 4); c += n;
-  PUT(c30, 0); PUT(c31, 4);
-#undef PUT
+  BLOCK_STORE(C, n);
 }
 
 static void block1x4(const float *A, int cs, const float *B, float *C, int K, int n, int acc) {
@@ -50,25 +48,14 @@ static void cell(const float *A, int cs, const float *B, float *C, int K, int n,
 #define PANEL_MAX 4096
 
 static void block4x8p(const float *P, const float *B, float *C, int K, int n, int acc) {
-  v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  BLOCK_VARS;
   for (int q = 0; q < K; q++) {
     const float *b = B + q * n;
-    v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
     v128_t av = wasm_v128_load(P + 4 * q);
-    v128_t a0 = wasm_i32x4_shuffle(av, av, 0, 0, 0, 0), a1 = wasm_i32x4_shuffle(av, av, 1, 1, 1, 1);
-    v128_t a2 = wasm_i32x4_shuffle(av, av, 2, 2, 2, 2), a3 = wasm_i32x4_shuffle(av, av, 3, 3, 3, 3);
-    c00 = MADD(c00, a0, b0); c01 = MADD(c01, a0, b1);
-    c10 = MADD(c10, a1, b0); c11 = MADD(c11, a1, b1);
-    c20 = MADD(c20, a2, b0); c21 = MADD(c21, a2, b1);
-    c30 = MADD(c30, a3, b0); c31 = MADD(c31, a3, b1);
+    BLOCK_STEP(wasm_i32x4_shuffle(av, av, 0, 0, 0, 0), wasm_i32x4_shuffle(av, av, 1, 1, 1, 1), wasm_i32x4_shuffle(av, av, 2, 2, 2, 2),
+               wasm_i32x4_shuffle(av, av, 3, 3, 3, 3), wasm_v128_load(b), wasm_v128_load(b + 4));
   }
-  float *c = C;
-#define PUT(x, off) wasm_v128_store(c + (off), acc ? wasm_f32x4_add(wasm_v128_load(c + (off)), (x)) : (x))
-  PUT(c00, 0); PUT(c01, 4); c += n;
-  PUT(c10, 0); PUT(c11, 4); c += n;
-  PUT(c20, 0); PUT(c21, 4); c += n;
-  PUT(c30, 0); PUT(c31, 4);
-#undef PUT
+  BLOCK_STORE(C, n);
 }
 
 __attribute__((export_name("gemm")))
