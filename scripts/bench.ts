@@ -1,5 +1,5 @@
 // npm run bench [-- --datasets glass,cardio] [--repeats 3] [--backend wasm|cpu] [--no-peer 1]
-//   [--kernel auto|host|tensor] [--variant relaxed|simd|js]  (what trains: see src/engine/kernel.ts)
+//   [--kernel auto|host|tensor] [--variant relaxed|simd|js] [--threads 1|2]  (what trains: docs/kernels.md)
 // Seconds per paper stage (reference mode, seed 1, AE 100 + OCC 50 epochs + scoring) and ms per training step,
 // side by side with the plain PyTorch peer (../shared/bench/torch_stage.py), alternating runs on a noisy machine.
 import { execFileSync } from 'node:child_process';
@@ -31,9 +31,9 @@ function peerStage(csv: string): { seconds: number; auroc: number } | null {
 }
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['datasets', 'repeats', 'backend', 'no-peer', 'kernel', 'variant']);
+  const a = parseArgs(process.argv.slice(2), ['datasets', 'repeats', 'backend', 'no-peer', 'kernel', 'variant', 'threads']);
   const backend = (a.backend ?? 'wasm') as 'wasm' | 'cpu';
-  await nodeBackend(backend);
+  await nodeBackend(backend, Number(a.threads ?? 2));
   if (a.kernel && !['auto', 'host', 'tensor'].includes(a.kernel)) throw new Error(`--kernel must be auto, host or tensor, not ${a.kernel}`);
   if (a.variant && !['relaxed', 'simd', 'js'].includes(a.variant)) throw new Error(`--variant must be relaxed, simd or js, not ${a.variant}`);
   setKernel((a.kernel ?? 'auto') as KernelChoice);

@@ -23,7 +23,7 @@ function oneOf<T extends string>(name: string, v: string | undefined, allowed: r
 }
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid', 'preset', 'k']);
+  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid', 'preset', 'k', 'threads']);
   if (!a.dataset) throw new Error('--dataset is required.');
   const backend = oneOf('backend', a.backend, ['wasm', 'cpu'] as const, 'wasm');
   const preset = oneOf<Preset>('preset', a.preset, ['paper', 'interactive'], 'paper');
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`--seeds must be a positive integer (got ${a.seeds}).`);
   const pollution = a.pollution === undefined ? null : Number(a.pollution);
   if (pollution !== null && !(pollution > 0 && pollution <= 1)) throw new Error(`--pollution must be in (0, 1] (got ${a.pollution}).`);
-  await nodeBackend(backend);
+  await nodeBackend(backend, Number(a.threads ?? 2));
   const raw = await loadDataset(a.dataset);
   console.log(`${raw.name}: ${raw.n} rows x ${raw.d} features, ${preset} preset, ${mode} mode, ${backend} backend, seeds 1..${seeds}`);
   const base = { mode, pollution, preset, overrides: k === null ? {} : { sizes: { ...paperSizes(raw.name, raw.n, raw.d), k } } };

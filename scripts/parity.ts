@@ -9,14 +9,14 @@ import { compare, type RefCell } from './parity-check';
 import { paperGrid } from '../src/engine/config';
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['dataset', 'seeds', 'ref', 'json', 'from', 'backend']);
+  const a = parseArgs(process.argv.slice(2), ['dataset', 'seeds', 'ref', 'json', 'from', 'backend', 'threads']);
   const refPath = a.ref ?? '../shared/reference/parity.json';
   if (!existsSync(refPath)) throw new Error(`No reference results at ${refPath} (pass --ref PATH).`);
   const ref = JSON.parse(readFileSync(refPath, 'utf8')).datasets as Record<string, Record<string, RefCell>>;
   const names = a.dataset ? [a.dataset] : Object.keys(ref);
   const seeds = Number(a.seeds ?? 5);
   const saved: Record<string, Record<string, number[][]>> = a.from ? JSON.parse(readFileSync(a.from, 'utf8')) : {};
-  await nodeBackend((a.backend as 'wasm' | 'cpu') ?? 'wasm');
+  await nodeBackend((a.backend as 'wasm' | 'cpu') ?? 'wasm', Number(a.threads ?? 2));
   let allPass = true;
   for (const name of names) {
     if (!ref[name]) throw new Error(`The reference has no dataset '${name}' (has ${Object.keys(ref).join(', ')}).`);

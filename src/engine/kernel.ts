@@ -2,6 +2,7 @@
 // on the host anyway (tfjs wasm and cpu backends), the tensor path (backprop.ts) on GPU backends.
 import { tf } from './tf';
 import { bestVariant } from './host/arena';
+import { threadsInstalled } from './host/threads';
 
 export type KernelChoice = 'auto' | 'host' | 'tensor';
 
@@ -23,5 +24,6 @@ export function hostKernelActive(): boolean {
 export function kernelDescription(): string {
   if (!hostKernelActive()) return 'tfjs tensor ops (hand-written backward)';
   const v = bestVariant();
+  if (v === 'relaxed' && threadsInstalled()) return 'host kernel, WebAssembly SIMD with fused multiply-add, 2 threads';
   return v === 'relaxed' ? 'host kernel, WebAssembly SIMD with fused multiply-add' : v === 'simd' ? 'host kernel, WebAssembly SIMD' : 'host kernel, plain JavaScript';
 }

@@ -2,6 +2,7 @@
 // Views are handed out once and never move: the size is planned first (a counting pass), then allocated.
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemmWasm';
 import { GEMM_PANEL_FLOATS, type Ops, jsOps, wasmOps } from './ops';
+import { giveRegion, splitGemm, takeRegion, threadsInstalled } from './threads';
 
 export type Variant = 'relaxed' | 'simd' | 'js';
 
@@ -60,11 +61,23 @@ export class Arena {
   readonly ops: Ops;
 
   readonly variant: Variant;
+  private limit: number;
+  /** start of this arena's region of the shared memory when two threads work (null: its own memory) */
+  private region: number | null = null;
 
   /** `floats` = 0 makes a counting arena: alloc returns empty views and `used` says how much a real one needs. */
   constructor(floats: number) {
     this.variant = floats > 0 ? bestVariant() : 'js';
     const mod = moduleOf(this.variant);
+    if (mod && this.variant === 'relaxed' && threadsInstalled()) {
+      const r = takeRegion(floats * 4 + 64);
+      this.region = r.start;
+      this.ops = wasmOps(r.exports, r.mainPanel, splitGemm);
+      this.f32 = new Float32Array(r.buffer);
+      this.top = r.start / 4;
+      this.limit = this.top + floats + 16;
+      return;
+    }
     if (mod) {
       const base = heapBase(mod);
       const panelBytes = GEMM_PANEL_FLOATS * 4;
@@ -78,6 +91,17 @@ export class Arena {
       this.f32 = new Float32Array(floats);
       this.top = 0;
     }
+    this.limit = this.f32.length;
+  }
+
+  /** Gives a shared-memory region back (arenas with their own memory are left to the garbage collector). */
+  release(): void {
+    if (this.region !== null) giveRegion(this.region);
+    this.region = null;
+  }
+
+  get threaded(): boolean {
+    return this.region !== null;
   }
 
   get counting(): boolean {
@@ -92,7 +116,7 @@ export class Arena {
     const start = Math.ceil(this.top / ALIGN) * ALIGN;
     this.top = start + n;
     if (this.counting) return this.f32;
-    if (this.top > this.f32.length) throw new Error(`host kernel: arena overflow (${this.top} > ${this.f32.length} floats)`);
+    if (this.top > this.limit) throw new Error(`host kernel: arena overflow (${this.top} > ${this.limit} floats)`);
     return this.f32.subarray(start, start + n);
   }
 }

@@ -17,14 +17,18 @@ function embedRows(model: Model, x: Tensor2D, order: ArrayLike<number>, visit: (
   const [, d] = x.shape;
   const rows = Math.min(CHUNK, Math.max(order.length, 1));
   const enc = encoderSlots(model.layout);
-  const { value: w } = planned((ar) => ({ theta: ar.alloc(model.layout.size), xs: ar.alloc(rows * d), net: new HostNet(ar, enc, rows) }));
-  w.theta.set(model.theta.dataSync());
-  const bn = bnToHost(model.bn);
-  const data = x.dataSync() as Float32Array;
-  for (let first = 0; first < order.length; first += rows) {
-    const len = Math.min(rows, order.length - first);
-    gatherRows(data, d, order, first, len, w.xs);
-    visit(w.net.forward(w.theta, w.xs, len, bn, 'eval', false), len, first);
+  const { arena, value: w } = planned((ar) => ({ theta: ar.alloc(model.layout.size), xs: ar.alloc(rows * d), net: new HostNet(ar, enc, rows) }));
+  try {
+    w.theta.set(model.theta.dataSync());
+    const bn = bnToHost(model.bn);
+    const data = x.dataSync() as Float32Array;
+    for (let first = 0; first < order.length; first += rows) {
+      const len = Math.min(rows, order.length - first);
+      gatherRows(data, d, order, first, len, w.xs);
+      visit(w.net.forward(w.theta, w.xs, len, bn, 'eval', false), len, first);
+    }
+  } finally {
+    arena.release();
   }
 }
 

@@ -39,13 +39,18 @@ type Fn = (...args: number[]) => number;
 /** Floats of scratch the wasm gemm needs for its packed panel (4 x PANEL_MAX in gemm.c). */
 export const GEMM_PANEL_FLOATS = 4 * 4096;
 
-/** `panel`: byte offset of GEMM_PANEL_FLOATS floats that only gemm uses. */
-export function wasmOps(exports: WebAssembly.Exports, panel: number): Ops {
+/**
+ * `panel`: byte offset of GEMM_PANEL_FLOATS floats that only gemm uses; `split`, when given, runs the product
+ * instead (on two threads: see threads.ts).
+ */
+export function wasmOps(exports: WebAssembly.Exports, panel: number, split?: (...args: number[]) => void): Ops {
   const names = ['gemm', 'bn_stats', 'bn_apply', 'bn_delta', 'transpose', 'sigmoid', 'sigmoid_grad', 'mse_grad', 'adam'];
   const [gemm, bnStats, bnApply, bnDelta, transpose, sigmoid, sigmoidGrad, mseGrad, adam] = names.map((k) => exports[k] as Fn);
   const p = (v: Float32Array) => v.byteOffset;
   return {
-    gemm: (a, rs, cs, b, c, m, k, n, acc) => void gemm(p(a), rs, cs, p(b), p(c), m, k, n, acc ? 1 : 0, panel),
+    gemm: split
+      ? (a, rs, cs, b, c, m, k, n, acc) => split(p(a), rs, cs, p(b), p(c), m, k, n, acc ? 1 : 0)
+      : (a, rs, cs, b, c, m, k, n, acc) => void gemm(p(a), rs, cs, p(b), p(c), m, k, n, acc ? 1 : 0, panel),
     bnStats: (h, rows, w, mean, variance, inv, eps) => void bnStats(p(h), rows, w, p(mean), p(variance), p(inv), eps),
     bnApply: (h, act, rows, w, mean, inv, slope) => void bnApply(p(h), p(act), rows, w, p(mean), p(inv), slope),
     bnDelta: (da, normed, inv, rows, w, slope, train, scratch) =>

@@ -26,7 +26,7 @@ export async function trainOccHost(
   const labRows = nce ? [...a.nceNormal, ...a.nceAbnormal] : [];
   const nLab = labRows.length;
   const data = a.x.dataSync() as Float32Array;
-  const { value: w } = planned((ar) => ({
+  const { arena, value: w } = planned((ar) => ({
     theta: ar.alloc(size),
     grad: ar.alloc(size),
     xb: ar.alloc(B * d),
@@ -88,6 +88,7 @@ export async function trainOccHost(
     });
     if (radius !== null) model.radius = radius;
     a.optimizer?.setHostState(adam.m.slice(), adam.v.slice(), adam.t); // copies: tensors may keep the array they get
+    arena.release(); // back to the shared pool when two threads work
   }
   return losses;
 }
