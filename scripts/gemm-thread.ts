@@ -16,11 +16,17 @@ parentPort.postMessage('ready');
     let spins = 0;
     while (Atomics.load(control, ${CTL.state}) !== ${POSTED}) {
       if (Atomics.load(control, ${CTL.stop}) === 1) return;
-      if (++spins > 200000) { Atomics.wait(control, ${CTL.state}, ${IDLE}, 50); spins = 0; }
+      if (++spins > 200000) {
+        Atomics.store(control, ${CTL.helperAsleep}, 1);
+        Atomics.wait(control, ${CTL.state}, ${IDLE}, 50);
+        Atomics.store(control, ${CTL.helperAsleep}, 0);
+        spins = 0;
+      }
     }
     const a = ${CTL.args};
     gemm(control[a], control[a + 1], control[a + 2], control[a + 3], control[a + 4], control[a + 5], control[a + 6], control[a + 7], control[a + 8], panel);
     Atomics.store(control, ${CTL.state}, ${DONE});
+    if (Atomics.load(control, ${CTL.mainAsleep}) === 1) Atomics.notify(control, ${CTL.state});
   }
 })();
 `;

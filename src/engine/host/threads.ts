@@ -4,7 +4,7 @@
 import { GEMM_SHARED_WASM_BASE64 } from './gemmWasm';
 
 /** Control words shared with the helper (Int32Array over a SharedArrayBuffer). */
-export const CTL = { state: 0, stop: 1, args: 2 } as const;
+export const CTL = { state: 0, stop: 1, helperAsleep: 2, mainAsleep: 3, args: 4 } as const;
 export const CTL_WORDS = 16;
 /** state values */
 export const IDLE = 0;
@@ -97,8 +97,14 @@ export function giveRegion(start: number): void {
 }
 
 /**
+ * The helper's share of the rows. It reads data this thread has just written (activations, updated weights)
+ * from the other core's cache, so it is slower per row than here; the share follows who waited last.
+ */
+let helperShare = 0.45;
+
+/**
  * C = A.B (or A^T.B) on two threads when large: rows [0, m1) here, [m1, m) on the helper, m1 a multiple of 4
- * so both sides block rows exactly as one thread would (the result is bit-identical).
+ * so both sides block rows exactly as one thread would (the result is bit-identical whatever the share).
  */
 export function splitGemm(a: number, rs: number, cs: number, b: number, c: number, m: number, k: number, n: number, acc: number): void {
   const p = pool!;
@@ -106,17 +112,24 @@ export function splitGemm(a: number, rs: number, cs: number, b: number, c: numbe
     p.gemm(a, rs, cs, b, c, m, k, n, acc, p.mainPanel);
     return;
   }
-  const m1 = ((m >> 1) + 3) & ~3;
+  const m1 = Math.min((m - 4) & ~3, (Math.round(m * (1 - helperShare)) + 3) & ~3);
   const ctl = p.setup.control;
   const args = [a + m1 * rs * 4, rs, cs, b, c + m1 * n * 4, m - m1, k, n, acc];
   for (let i = 0; i < args.length; i++) ctl[CTL.args + i] = args[i];
   Atomics.store(ctl, CTL.state, POSTED);
-  Atomics.notify(ctl, CTL.state);
+  // waking a sleeping thread is a system call: only when the helper went to sleep (idle for a while)
+  if (Atomics.load(ctl, CTL.helperAsleep) === 1) Atomics.notify(ctl, CTL.state);
   p.gemm(a, rs, cs, b, c, m1, k, n, acc, p.mainPanel);
   let spins = 0;
+  if (Atomics.load(ctl, CTL.state) === DONE) helperShare = Math.min(0.5, helperShare + 0.01);
   while (Atomics.load(ctl, CTL.state) !== DONE) {
-    if (++spins > 1e6 && Atomics.wait(ctl, CTL.state, POSTED, 2000) === 'timed-out') {
-      throw new Error('host kernel: the helper thread did not answer within 2 s');
+    if (spins === 100) helperShare = Math.max(0.1, helperShare - 0.01);
+    // spin while the helper works; past that, sleep until it notifies (a descheduled helper, say)
+    if (++spins > 1e6) {
+      Atomics.store(ctl, CTL.mainAsleep, 1);
+      const r = Atomics.wait(ctl, CTL.state, POSTED, 10_000);
+      Atomics.store(ctl, CTL.mainAsleep, 0);
+      if (r === 'timed-out' && Atomics.load(ctl, CTL.state) !== DONE) throw new Error('host kernel: the helper thread did not answer within 10 s');
     }
   }
   Atomics.store(ctl, CTL.state, IDLE);
