@@ -190,7 +190,7 @@ void sigmoid(float *x, int n) {
 
 // Autoencoder MSE: dOut = 2 (xr - x) / n; returns sum (xr - x)^2.
 __attribute__((export_name("mse_grad")))
-double mse_grad(const float *xr, const float *x, float *dOut, int n) {
+double mse_grad(const float *restrict xr, const float *restrict x, float *restrict dOut, int n) {
   double sq = 0;
   float scale = 2.0f / (float)n;
   for (int k = 0; k < n; k++) {
@@ -203,13 +203,13 @@ double mse_grad(const float *xr, const float *x, float *dOut, int n) {
 
 // Back through the sigmoid: d = dOut * out * (1 - out).
 __attribute__((export_name("sigmoid_grad")))
-void sigmoid_grad(const float *dOut, const float *out, float *d, int n) {
+void sigmoid_grad(const float *restrict dOut, const float *restrict out, float *restrict d, int n) {
   for (int k = 0; k < n; k++) d[k] = dOut[k] * out[k] * (1.0f - out[k]);
 }
 
 // PyTorch's Adam step in float32 (coupled weight decay, eps outside the sqrt) over n parameters.
 __attribute__((export_name("adam")))
-void adam(float *theta, const float *grad, float *m, float *v, int n, float lrHat, float b1, float b2, float wd, float eps, float sqrtBc2) {
+void adam(float *restrict theta, const float *restrict grad, float *restrict m, float *restrict v, int n, float lrHat, float b1, float b2, float wd, float eps, float sqrtBc2) {
   for (int i = 0; i < n; i++) {
     float g = grad[i] + wd * theta[i];
     m[i] = b1 * m[i] + (1.0f - b1) * g;

@@ -97,10 +97,11 @@ export function giveRegion(start: number): void {
 }
 
 /**
- * The helper's share of the rows. It reads data this thread has just written (activations, updated weights)
- * from the other core's cache, so it is slower per row than here; the share follows who waited last.
+ * The helper's share of the rows, per product shape. It reads data this thread has just written (activations,
+ * gradients, updated weights) from the other core's cache, so it can be slower per row than here, more so for
+ * some products than others; each share follows who waited last.
  */
-let helperShare = 0.45;
+const shares = new Map<number, number>();
 
 /**
  * C = A.B (or A^T.B) on two threads when large: rows [0, m1) here, [m1, m) on the helper, m1 a multiple of 4
@@ -112,7 +113,9 @@ export function splitGemm(a: number, rs: number, cs: number, b: number, c: numbe
     p.gemm(a, rs, cs, b, c, m, k, n, acc, p.mainPanel);
     return;
   }
-  const m1 = Math.min((m - 4) & ~3, (Math.round(m * (1 - helperShare)) + 3) & ~3);
+  const key = ((m * 4099 + k) * 4099 + n) * 2 + (rs === 1 ? 1 : 0);
+  let share = shares.get(key) ?? 0.45;
+  const m1 = Math.min((m - 4) & ~3, (Math.round(m * (1 - share)) + 3) & ~3);
   const ctl = p.setup.control;
   const args = [a + m1 * rs * 4, rs, cs, b, c + m1 * n * 4, m - m1, k, n, acc];
   for (let i = 0; i < args.length; i++) ctl[CTL.args + i] = args[i];
@@ -121,9 +124,9 @@ export function splitGemm(a: number, rs: number, cs: number, b: number, c: numbe
   if (Atomics.load(ctl, CTL.helperAsleep) === 1) Atomics.notify(ctl, CTL.state);
   p.gemm(a, rs, cs, b, c, m1, k, n, acc, p.mainPanel);
   let spins = 0;
-  if (Atomics.load(ctl, CTL.state) === DONE) helperShare = Math.min(0.5, helperShare + 0.01);
+  if (Atomics.load(ctl, CTL.state) === DONE) share = Math.min(0.5, share + 0.01);
   while (Atomics.load(ctl, CTL.state) !== DONE) {
-    if (spins === 100) helperShare = Math.max(0.1, helperShare - 0.01);
+    if (spins === 100) share = Math.max(0.1, share - 0.01);
     // spin while the helper works; past that, sleep until it notifies (a descheduled helper, say)
     if (++spins > 1e6) {
       Atomics.store(ctl, CTL.mainAsleep, 1);
@@ -133,4 +136,5 @@ export function splitGemm(a: number, rs: number, cs: number, b: number, c: numbe
     }
   }
   Atomics.store(ctl, CTL.state, IDLE);
+  shares.set(key, share);
 }
