@@ -31,7 +31,7 @@ function moduleOf(v: Variant): WebAssembly.Module | null {
 
 const bases = new WeakMap<WebAssembly.Module, number>();
 
-/** Where free memory starts: the module's stack and static buffers (the packing panel) sit below __heap_base. */
+/** Where free memory starts: the module's stack sits below __heap_base. */
 function heapBase(mod: WebAssembly.Module): number {
   if (!bases.has(mod)) {
     const inst = new WebAssembly.Instance(mod, { env: { memory: new WebAssembly.Memory({ initial: 16 }) } });

@@ -2,6 +2,7 @@
 // runs the same module computes the lower rows of each large matrix product while this thread does the upper.
 // The engine only knows the protocol; whoever can start a thread (the Node CLI: scripts/gemm-thread.ts) does.
 import { GEMM_SHARED_WASM_BASE64 } from './gemmWasm';
+import { GEMM_PANEL_FLOATS } from './ops';
 
 /** Control words shared with the helper (Int32Array over a SharedArrayBuffer). */
 export const CTL = { state: 0, stop: 1, helperAsleep: 2, mainAsleep: 3, args: 4 } as const;
@@ -13,7 +14,7 @@ export const DONE = 2;
 
 /** Products smaller than this many multiply-adds stay on one thread (the hand-over costs a few microseconds). */
 const SPLIT_MIN = 200_000;
-const PANEL_BYTES = 4 * 4096 * 4;
+const PANEL_BYTES = GEMM_PANEL_FLOATS * 4;
 
 export interface ThreadSetup {
   module: WebAssembly.Module;
