@@ -1,7 +1,7 @@
 // Node 20 has WebAssembly relaxed SIMD behind a V8 flag (Chromium and newer Node ship it): turn it on before
 // the host kernel compiles its module, so Node runs the same fused multiply-add build as the browser.
 import { setFlagsFromString } from 'node:v8';
-import { wasmBytes } from '../src/engine/host/arena';
+import { wasmBytes } from '../src/engine/host/modules';
 
 export function enableRelaxedSimd(): boolean {
   const bytes = wasmBytes('relaxed');

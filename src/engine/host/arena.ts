@@ -1,44 +1,20 @@
 // One block of float32 memory per run of the host kernel, shared with its SIMD operations (gemm.c).
 // Views are handed out once and never move: the size is planned first (a counting pass), then allocated.
-import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemmWasm';
+import { heapBase, moduleOf } from './modules';
 import { GEMM_PANEL_FLOATS, type Ops, jsOps, wasmOps } from './ops';
 import { giveRegion, splitGemm, takeRegion, threadsInstalled } from './threads';
 
 export type Variant = 'relaxed' | 'simd' | 'js';
 
-const compiled = new Map<Variant, WebAssembly.Module | null>();
-
-/** The module bytes of a wasm variant. */
-export function wasmBytes(v: 'relaxed' | 'simd'): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(v === 'relaxed' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64), (ch) => ch.charCodeAt(0));
-}
-
-/** The compiled module of a variant, or null where this engine lacks it (relaxed SIMD is off in Node 20 by default). */
-function moduleOf(v: Variant): WebAssembly.Module | null {
-  if (v === 'js') return null;
-  if (!compiled.has(v)) {
-    let mod: WebAssembly.Module | null = null;
-    try {
-      const bytes = wasmBytes(v);
-      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) mod = new WebAssembly.Module(bytes);
-    } catch {
-      mod = null;
-    }
-    compiled.set(v, mod);
-  }
-  return compiled.get(v)!;
-}
-
 const bases = new WeakMap<WebAssembly.Module, number>();
 
-/** Where free memory starts: the module's stack sits below __heap_base. */
-function heapBase(mod: WebAssembly.Module): number {
-  if (!bases.has(mod)) {
-    const inst = new WebAssembly.Instance(mod, { env: { memory: new WebAssembly.Memory({ initial: 16 }) } });
-    bases.set(mod, Math.ceil((inst.exports.__heap_base as WebAssembly.Global).value / 64) * 64);
-  }
+function baseOf(mod: WebAssembly.Module): number {
+  if (!bases.has(mod)) bases.set(mod, heapBase(new WebAssembly.Instance(mod, { env: { memory: new WebAssembly.Memory({ initial: 16 }) } }).exports));
   return bases.get(mod)!;
 }
+
+/** The module of a variant (null for the JS loops, or where this engine lacks the build). */
+const moduleOfVariant = (v: Variant): WebAssembly.Module | null => (v === 'js' ? null : moduleOf(v));
 
 let pinned: Variant | null = null;
 /** Tests and the benchmark pin a variant; by default the best this engine runs: relaxed, then simd, then js. */
@@ -48,7 +24,7 @@ export function useVariant(v: Variant | null): void {
 
 /** The variant a new arena gets. */
 export function bestVariant(): Variant {
-  if (pinned) return pinned === 'js' || moduleOf(pinned) ? pinned : 'js';
+  if (pinned) return pinned === 'js' || moduleOfVariant(pinned) ? pinned : 'js';
   return moduleOf('relaxed') ? 'relaxed' : moduleOf('simd') ? 'simd' : 'js';
 }
 
@@ -68,7 +44,7 @@ export class Arena {
   /** `floats` = 0 makes a counting arena: alloc returns empty views and `used` says how much a real one needs. */
   constructor(floats: number) {
     this.variant = floats > 0 ? bestVariant() : 'js';
-    const mod = moduleOf(this.variant);
+    const mod = moduleOfVariant(this.variant);
     if (mod && this.variant === 'relaxed' && threadsInstalled()) {
       const r = takeRegion(floats * 4 + 64);
       this.region = r.start;
@@ -79,7 +55,7 @@ export class Arena {
       return;
     }
     if (mod) {
-      const base = heapBase(mod);
+      const base = baseOf(mod);
       const panelBytes = GEMM_PANEL_FLOATS * 4;
       const memory = new WebAssembly.Memory({ initial: Math.ceil((base + panelBytes + floats * 4 + 64) / 65536) });
       const inst = new WebAssembly.Instance(mod, { env: { memory } });

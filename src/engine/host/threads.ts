@@ -1,7 +1,7 @@
 // Two threads for the host kernel: every arena takes a region of one shared memory, and a helper thread that
 // runs the same module computes the lower rows of each large matrix product while this thread does the upper.
 // The engine only knows the protocol; whoever can start a thread (the Node CLI: scripts/gemm-thread.ts) does.
-import { GEMM_SHARED_WASM_BASE64 } from './gemmWasm';
+import { heapBase, moduleOf } from './modules';
 import { GEMM_PANEL_FLOATS } from './ops';
 
 /** Control words shared with the helper (Int32Array over a SharedArrayBuffer). */
@@ -39,12 +39,7 @@ let pool: Pool | null = null;
 
 /** The shared build, or null where this engine lacks threads or relaxed SIMD. */
 export function sharedModule(): WebAssembly.Module | null {
-  try {
-    const bytes = Uint8Array.from(atob(GEMM_SHARED_WASM_BASE64), (ch) => ch.charCodeAt(0));
-    return typeof SharedArrayBuffer === 'function' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  } catch {
-    return null;
-  }
+  return typeof SharedArrayBuffer === 'function' ? moduleOf('shared') : null;
 }
 
 /**
@@ -53,7 +48,7 @@ export function sharedModule(): WebAssembly.Module | null {
  */
 export function installThreads(module: WebAssembly.Module, memory: WebAssembly.Memory, control: Int32Array): ThreadSetup {
   const inst = new WebAssembly.Instance(module, { env: { memory } });
-  const base = Math.ceil((inst.exports.__heap_base as WebAssembly.Global).value / 64) * 64;
+  const base = heapBase(inst.exports);
   const setup = { module, memory, control, helperPanel: base + PANEL_BYTES };
   pool = { setup, gemm: inst.exports.gemm as Pool['gemm'], exports: inst.exports, mainPanel: base, top: base + 2 * PANEL_BYTES, regions: [], active: false };
   return setup;
