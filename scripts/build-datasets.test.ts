@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { RawData } from '../src/engine/types';
+import type { RawData } from '../src/core/types';
 import {
   anomalyCount, compareWithReference, formatCell, mnistLite, oddsGlass, oddsIonosphere, optdigitsLite, parseArff, sampleSorted, toCsv,
 } from './build-datasets';

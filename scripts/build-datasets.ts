@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, strFromU8 } from 'fflate';
-import { Rng } from '../src/engine/rng';
-import type { RawData } from '../src/engine/types';
+import { Rng } from '../src/core/rng';
+import type { RawData } from '../src/core/types';
 import { MANIFEST_VERSION, parseManifest, type DatasetSource, type Manifest, type ManifestEntry } from '../src/io/catalogue';
 import { SYNTHETIC, SYNTHETIC_DEFAULT_SEED, SYNTHETIC_RECIPE, makeSynthetic } from '../src/io/synthetic';
 

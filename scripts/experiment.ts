@@ -7,9 +7,10 @@ import { loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
 import { runSeeds, type RunSpec } from './runner';
 import { fmt, column, stageTable } from './table';
-import { PRESETS, paperGrid, type Preset } from '../src/engine/config';
+import { PRESETS, paperGrid } from '../src/engine/config';
+import type { Preset } from '../src/core/choices';
 import { paperSizes } from '../src/engine/sizes';
-import { LOSSES, QUERIES, type Loss, type Mode, type Query } from '../src/engine/types';
+import { LOSSES, QUERIES, type Loss, type Mode, type Query } from '../src/core/types';
 
 const USAGE = `usage: npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N
        [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]

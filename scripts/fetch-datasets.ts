@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RawData } from '../src/engine/types';
+import type { RawData } from '../src/core/types';
 import { importFile } from '../src/io/importFile';
 import { isMatV5, readMatV5 } from '../src/io/mat';
 import { pickMatrix } from '../src/io/matrices';

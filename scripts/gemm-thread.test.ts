@@ -7,7 +7,7 @@ import { kernelDescription } from '../src/engine/kernel';
 import { Session, makeConfig, simulatedOracle } from '../src/engine/session';
 import { cpuBackend } from '../src/engine/testing';
 import { makeSynthetic } from '../src/io/synthetic';
-import { Rng } from '../src/engine/rng';
+import { Rng } from '../src/core/rng';
 
 beforeAll(cpuBackend);
 afterAll(stopGemmThread);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../src/io/importFile';
-import type { RawData } from '../src/engine/types';
+import type { RawData } from '../src/core/types';
 
 const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'datasets');
 

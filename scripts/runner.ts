@@ -1,7 +1,7 @@
 // Runs one configuration over seeds 1..N with the simulated oracle and collects stage-wise metrics.
 import { Session, makeConfig, simulatedOracle } from '../src/engine/session';
-import type { Preset } from '../src/engine/config';
-import type { Loss, Mode, Query, RawData, RunConfig } from '../src/engine/types';
+import type { Preset } from '../src/core/choices';
+import type { Loss, Mode, Query, RawData, RunConfig } from '../src/core/types';
 
 export interface RunSpec {
   loss: Loss;

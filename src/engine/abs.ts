@@ -1,6 +1,6 @@
 // ABS, the adaptive boundary search (algorithm.md 7.1), with the reference quirks B8/B9 and the improved fix.
 
-import type { Mode } from './types';
+import type { Mode } from '../core/types';
 import { argsortStable } from './metrics';
 
 /** ABS memory across rounds of one run: every qp used so far, oldest first. */

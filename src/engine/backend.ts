@@ -8,7 +8,3 @@ export async function useBackend(name: BackendName): Promise<void> {
   if (!ok) throw new Error(`The ${name} backend could not start on this machine.`);
   await tf.ready();
 }
-
-export function currentBackend(): string {
-  return tf.getBackend();
-}

@@ -4,7 +4,7 @@ import { cpuBackend } from './testing';
 import { backward, flatten, forward } from './backprop';
 import { cloneBnStats, decoderSlots, encoderSlots, mlp, newBnStats, sqDist, type BnMode, type BnStats } from './network';
 import { decoderSpecs, encoderSpecs, initParams, makeLayout } from './params';
-import { Rng } from './rng';
+import { Rng } from '../core/rng';
 
 beforeAll(cpuBackend);
 

@@ -1,6 +1,6 @@
 // Shuffled, drop_last mini-batches (PyTorch DataLoader semantics) drawn from the run's Rng.
 import { tf, type Tensor2D } from './tf';
-import type { Rng } from './rng';
+import type { Rng } from '../core/rng';
 
 export function batchCount(n: number, batchSize: number): number {
   const nb = Math.floor(n / batchSize);

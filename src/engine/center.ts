@@ -4,7 +4,7 @@ import { batchCount } from './batches';
 import { encoderSlots } from './network';
 import { forward } from './backprop';
 import type { Model } from './model';
-import type { Rng } from './rng';
+import type { Rng } from '../core/rng';
 import { hostKernelActive } from './kernel';
 import { initCenterHost } from './host/evalHost';
 

@@ -1,9 +1,8 @@
 // Run presets: `paper` reproduces the reference protocol; `interactive` is tuned for a live lab.
 import { paperSizes } from './sizes';
 import { decoderSpecs, encoderSpecs } from './params';
-import type { RawData, RunConfig } from './types';
-
-export type Preset = 'paper' | 'interactive';
+import type { RawData, RunConfig } from '../core/types';
+import type { Preset } from '../core/choices';
 
 export const PRESETS: Record<Preset, Omit<RunConfig, 'sizes' | 'loss' | 'query' | 'pseudo' | 'seed' | 'pollution'>> = {
   // algorithm.md 8: 100 AE + 50 OCC epochs every stage, fresh model, reference quirks kept

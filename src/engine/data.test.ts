@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RawData } from './types';
-import { Rng } from './rng';
+import type { RawData } from '../core/types';
+import { Rng } from '../core/rng';
 import { dropConstantColumns, pollute, scalePool, semiTargets } from './data';
 
 function raw(rows: number[][], labels: number[] | null, names?: string[]): RawData {

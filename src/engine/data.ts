@@ -1,7 +1,7 @@
 // Data protocol: pollution subsampling, pool scaling, semi-target encoding (algorithm.md 2.2-2.4).
 
-import type { Mode, RawData } from './types';
-import type { Rng } from './rng';
+import type { Mode, RawData } from '../core/types';
+import type { Rng } from '../core/rng';
 
 /** Throws a clear message when a RawData's arrays disagree with its n and d. */
 export function checkRaw(raw: RawData): void {

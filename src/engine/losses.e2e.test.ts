@@ -4,7 +4,7 @@ import { useBackend } from './backend';
 import { tf } from './tf';
 import { Session, makeConfig, simulatedOracle } from './session';
 import { makeSynthetic } from '../io/synthetic';
-import { LOSSES } from './types';
+import { LOSSES } from '../core/types';
 
 // every loss through labelled stages on the backend Node uses by default (wasm)
 beforeAll(() => useBackend('wasm'));

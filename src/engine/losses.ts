@@ -1,13 +1,12 @@
 // The seven Deep OCC objectives (algorithm.md 5.3-5.5) as tensor functions of a mini-batch.
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from './tf';
-import type { Loss } from './types';
+import type { Loss } from '../core/types';
 
 export const NU = 0.5;
 export const SAD_EPS = 1e-6;
 
 export const usesNce = (l: Loss) => l === 'nce' || l === 'soft_boundary_nce';
 export const usesUai = (l: Loss) => l === 'one_class_uai' || l === 'soft_boundary_uai';
-export const isSoft = (l: Loss) => l.startsWith('soft_boundary');
 /** Only these two update R (B7: the UAI trainer never does). */
 export const updatesRadius = (l: Loss) => l === 'soft_boundary' || l === 'soft_boundary_nce';
 

@@ -2,8 +2,8 @@
 import { tf, type Tensor1D } from './tf';
 import { type BnStats, cloneBnStats, disposeBn, newBnStats } from './network';
 import { type Layout, encoderSpecs, decoderSpecs, initParams, makeLayout, uaiSpecs } from './params';
-import type { Rng } from './rng';
-import type { Sizes } from './types';
+import type { Rng } from '../core/rng';
+import type { Sizes } from '../core/types';
 
 export interface Model {
   layout: Layout;

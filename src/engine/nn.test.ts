@@ -7,7 +7,7 @@ import { clampCenter } from './center';
 import { deviceMedian } from './train';
 import { FlatAdam } from './adam';
 import { initParams, makeLayout } from './params';
-import { Rng } from './rng';
+import { Rng } from '../core/rng';
 
 beforeAll(cpuBackend);
 

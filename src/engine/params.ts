@@ -1,5 +1,5 @@
 // Flat parameter layout: every weight lives in one Float32 buffer so Adam is a handful of ops per step.
-import type { Rng } from './rng';
+import type { Rng } from '../core/rng';
 
 export interface Slot {
   name: string;

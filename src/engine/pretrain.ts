@@ -7,9 +7,9 @@ import { type BnStats, decoderSlots, disposeBn, encoderSlots } from './network';
 import { backward, flatten, forward } from './backprop';
 import { aeLayout, freshBn } from './model';
 import { initParams } from './params';
-import type { Rng } from './rng';
+import type { Rng } from '../core/rng';
 import type { Ticker } from './loop';
-import type { Sizes } from './types';
+import type { Sizes } from '../core/types';
 import { hostKernelActive } from './kernel';
 import { pretrainAeHost } from './host/pretrainHost';
 

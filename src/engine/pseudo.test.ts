@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Mode } from './types';
-import { Rng } from './rng';
+import type { Mode } from '../core/types';
+import { Rng } from '../core/rng';
 import { selectPseudoAbnormal } from './pseudo';
 
 const scores = [0.1, 0.9, 0.5, 0.7, 0.3, 0.8, 0.6, 0.95];

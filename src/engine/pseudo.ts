@@ -1,7 +1,7 @@
 // Pseudo-abnormal selection (algorithm.md 7.6): recomputed from scratch each round, never cumulative.
 
-import type { Mode } from './types';
-import type { Rng } from './rng';
+import type { Mode } from '../core/types';
+import type { Rng } from '../core/rng';
 import { argsortStable, median } from './metrics';
 
 export interface PseudoArgs {

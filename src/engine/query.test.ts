@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Mode, Query } from './types';
-import { Rng } from './rng';
+import type { Mode, Query } from '../core/types';
+import { Rng } from '../core/rng';
 import { selectQueries, type AbsState, type QueryArgs } from './query';
 import { nextQp, pySlice } from './abs';
 

@@ -1,7 +1,7 @@
 // Query strategies (algorithm.md 7): which unlabelled samples the oracle is asked about after a stage.
 
-import type { Mode, Query } from './types';
-import type { Rng } from './rng';
+import type { Mode, Query } from '../core/types';
+import type { Rng } from '../core/rng';
 import { argsortStable } from './metrics';
 import { ABS_QP0, absSelect, nextQp, type AbsState } from './abs';
 

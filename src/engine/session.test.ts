@@ -3,7 +3,7 @@ import { tf } from './tf';
 import { cpuBackend } from './testing';
 import { Session, makeConfig, simulatedOracle } from './session';
 import { makeSynthetic } from '../io/synthetic';
-import type { Label, RunConfig } from './types';
+import type { Label, RunConfig } from '../core/types';
 
 beforeAll(cpuBackend);
 

@@ -2,7 +2,7 @@
 import { tf, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
 import { initCenter } from './center';
-import { makeConfig, type Preset } from './config';
+import { makeConfig } from './config';
 import { pollute, scalePool, semiTargets } from './data';
 import { AbortError, Ticker, type LoopHooks } from './loop';
 import { auroc, averagePrecision } from './metrics';
@@ -11,22 +11,16 @@ import { disposeBn } from './network';
 import { pretrainAe } from './pretrain';
 import { selectPseudoAbnormal } from './pseudo';
 import { selectQueries, type AbsState } from './query';
-import { Rng } from './rng';
+import { Rng } from '../core/rng';
 import { scorePoints, scorePool } from './score';
 import { trainOcc } from './train';
 import { usesUai } from './losses';
-import type { Label, Oracle, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from './types';
+import type { Label, LabelEvent, Oracle, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from '../core/types';
 
-export { makeConfig, type Preset };
+export { makeConfig };
 
 export interface SessionHooks extends LoopHooks {
   onProgress?(e: ProgressEvent): void;
-}
-
-export interface LabelEvent {
-  stage: number;
-  index: number;
-  label: Label;
 }
 
 const NEXT: Record<Phase, Phase> = {

@@ -1,6 +1,6 @@
 // Network and protocol sizes (algorithm.md 3.1, 7.2, 2.5) plus a documented rule for other data.
 
-import type { Sizes } from './types';
+import type { Sizes } from '../core/types';
 
 interface PaperEntry { hDims: number[]; repDim: number; batchSize: number; fixedK?: number }
 

@@ -8,9 +8,9 @@ import { backward, flatten, forward } from './backprop';
 import { batchMasks, baseLoss, disposeMasks, nceTerm, uaiTerm, updatesRadius, usesNce, usesUai } from './losses';
 import type { Model } from './model';
 import { slotOf } from './params';
-import type { Rng } from './rng';
+import type { Rng } from '../core/rng';
 import type { Ticker } from './loop';
-import type { Loss, Sizes } from './types';
+import type { Loss, Sizes } from '../core/types';
 import { hostKernelActive } from './kernel';
 import { trainOccHost } from './host/trainHost';
 

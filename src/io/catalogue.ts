@@ -1,5 +1,5 @@
 // The dataset catalogue: the typed manifest of bundled datasets, and the paper's datasets we may not bundle.
-import type { DataKind } from '../engine/types';
+import type { DataKind } from '../core/types';
 
 export const MANIFEST_VERSION = 1;
 

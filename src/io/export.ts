@@ -1,5 +1,5 @@
 // Exports as plain strings and bytes (no DOM): labels and scores as CSV, the trained model in tfjs weights format.
-import type { Label, StageSnapshot } from '../engine/types';
+import type { Label, StageSnapshot } from '../core/types';
 import type { HistoryEntry } from '../store/labels';
 import type { WeightTensor } from '../store/persist-types';
 

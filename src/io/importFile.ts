@@ -1,5 +1,5 @@
 // The one entry point for the user's files: detect the format, parse, validate, and explain what was done.
-import type { RawData } from '../engine/types';
+import type { RawData } from '../core/types';
 import { parseArff } from './arff';
 import { parseCsv } from './csv';
 import { decodeText, detectFormat, extensionOf } from './detect';

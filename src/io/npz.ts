@@ -61,7 +61,3 @@ export function readNpzEntries(entries: Record<string, Uint8Array>): { arrays: N
   }
   return { arrays, skipped };
 }
-
-export function readNpz(bytes: Uint8Array, maxBytes: number): { arrays: NamedArray[]; skipped: string[] } {
-  return readNpzEntries(unzipChecked(bytes, maxBytes, '.npz file'));
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { StageSnapshot } from '../engine/types';
+import type { StageSnapshot } from '../core/types';
 import type { SessionRecord } from '../store/persist-types';
 import { DEFAULT_SETTINGS } from '../store/urlState';
 import { decodeSessionFile, encodeSessionFile, sessionFileName } from './sessionFile';

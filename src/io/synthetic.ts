@@ -1,6 +1,6 @@
 // Seeded synthetic 2-D datasets for the lab page: pure functions, no DOM, same output for the same seed.
-import { Rng } from '../engine/rng';
-import type { RawData } from '../engine/types';
+import { Rng } from '../core/rng';
+import type { RawData } from '../core/types';
 
 export const SYNTHETIC = ['blobs', 'ring', 'moons', 'hard'] as const;
 export type SyntheticName = (typeof SYNTHETIC)[number];

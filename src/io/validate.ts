@@ -1,5 +1,5 @@
 // Turns a parsed table or matrix into RawData, with a specific error for every kind of bad input.
-import type { DataKind, RawData } from '../engine/types';
+import type { DataKind, RawData } from '../core/types';
 import { ImportError, listValues, quote } from './errors';
 import { LABEL_NAMES, WEAK_LABEL_NAMES, canonicalLabel, guessAnomalyValue, isLabelName, labelsFromValues } from './labels';
 

@@ -1,7 +1,7 @@
 // The lab's zustand store: settings, dataset, worker state, snapshots, progress, curves and hover.
 // Persistence and URL state plug in through `settings` + `applySettings` (see src/store/urlState.ts).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Label, Phase, ProgressEvent, RawData } from '../engine/types';
+import type { Label, Phase, ProgressEvent, RawData } from '../core/types';
 import { DEFAULT_SETTINGS, configOverrides, type LabSettings } from './urlState';
 import type { BackendReport, Command, EpochLoss, SnapshotMessage, WorkerEvent, WorkerState } from '../worker/protocol';
 import type { RunCurve } from '../ui/plots/learningCurve';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunConfig } from '../engine/types';
+import type { RunConfig } from '../core/types';
 import { secondsLeft, trackEpochs, type EpochRates } from './labEta';
 
 const cfg = { aeEpochs: 100, occEpochs: 50, warmStart: false } as RunConfig;

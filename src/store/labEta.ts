@@ -1,5 +1,5 @@
 // Time-left estimate for the progress bar, from epoch timings seen so far.
-import type { ProgressEvent, RunConfig } from '../engine/types';
+import type { ProgressEvent, RunConfig } from '../core/types';
 
 /** ms per epoch measured per training phase, kept across stages. */
 export interface EpochRates {

@@ -1,7 +1,7 @@
 // The human oracle's labelling state: queue, cursor, decisions and an editable history, persisted before acknowledged.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Label } from '../engine/types';
+import type { Label } from '../core/types';
 
 export type Decision = 'normal' | 'anomaly' | 'skip';
 export type DecisionSource = 'key' | 'plot' | 'simulated';

@@ -1,5 +1,5 @@
 // Upgrades saved sessions of older schema versions to the current one, and checks the shape of what it returns.
-import type { Label, StageSnapshot } from '../engine/types';
+import type { Label, StageSnapshot } from '../core/types';
 import type { HistoryEntry } from './labels';
 import { SCHEMA_VERSION } from './persist-types';
 import type { SessionRecord } from './persist-types';

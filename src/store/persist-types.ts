@@ -1,5 +1,5 @@
 // The saved-session record: one shape for IndexedDB and for the exported session file.
-import type { RawData, RunConfig, StageSnapshot } from '../engine/types';
+import type { RawData, RunConfig, StageSnapshot } from '../core/types';
 import type { LabelsSnapshot } from './labels';
 import type { LabSettings } from './urlState';
 

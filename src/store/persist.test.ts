@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import type { RawData, StageSnapshot } from '../engine/types';
+import type { RawData, StageSnapshot } from '../core/types';
 import { createLabelsStore } from './labels';
 import { openSessionStorage } from './persist';
 import { migrate } from './persist-migrate';

@@ -6,7 +6,7 @@
 //   lastSessionId         the session to restore on reload
 import { createStore, get, promisifyRequest, set, del, update } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
-import type { RunConfig, StageSnapshot } from '../engine/types';
+import type { RunConfig, StageSnapshot } from '../core/types';
 import { EMPTY_LABELS } from './labels';
 import type { LabelsSnapshot } from './labels';
 import { migrate } from './persist-migrate';

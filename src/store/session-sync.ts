@@ -2,7 +2,7 @@
 // counts; a reload, a switch of session or a worker crash restores the page and replays the labels into a new model.
 import { strToU8, zipSync } from 'fflate';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Label, RawData } from '../engine/types';
+import type { Label, RawData } from '../core/types';
 import { labelsCsv, modelFiles, scoresCsv } from '../io/export';
 import { decodeSessionFile, encodeSessionFile, sessionFileName } from '../io/sessionFile';
 import { modelWeightsOf } from '../ui/sessions/model';

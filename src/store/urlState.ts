@@ -1,13 +1,8 @@
 // Shareable links: one declarative table of the lab's settings, parsed from and written to the URL query.
-import { LOSSES, QUERIES } from '../engine/types';
-import type { Loss, Query, RunConfig, Sizes } from '../engine/types';
+import { LOSSES, QUERIES } from '../core/types';
+import type { Loss, Query, RunConfig, Sizes } from '../core/types';
+import { BACKEND_CHOICES, ORACLES, PRESET_NAMES, type BackendChoice, type OracleKind, type Preset } from '../core/choices';
 
-export const PRESETS = ['paper', 'interactive'] as const;
-export type LabPreset = (typeof PRESETS)[number];
-export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type LabBackend = (typeof BACKENDS)[number];
-export const ORACLES = ['human', 'simulated'] as const;
-export type OracleMode = (typeof ORACLES)[number];
 
 export interface LabSettings {
   dataset: string;
@@ -18,11 +13,11 @@ export interface LabSettings {
   /** anomaly ratio to subsample to, or 'full' for the whole data (RunConfig.pollution = null) */
   pollution: number | 'full';
   seed: number;
-  preset: LabPreset;
+  preset: Preset;
   /** queries per round; 'auto' = the dataset's size table */
   k: number | 'auto';
-  backend: LabBackend;
-  oracle: OracleMode;
+  backend: BackendChoice;
+  oracle: OracleKind;
 }
 export type SettingKey = keyof LabSettings;
 
@@ -84,7 +79,7 @@ export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
       : bad(`seed '${t}' is not a whole number from 0 to 4294967295`)),
     serialise: (v) => String(v),
   },
-  preset: oneOf('preset', 'preset', PRESETS, 'interactive'),
+  preset: oneOf('preset', 'preset', PRESET_NAMES, 'interactive'),
   k: {
     key: 'k', label: 'queries per round', default: 'auto',
     parse: (t) => (t === 'auto' ? ok('auto' as const)
@@ -92,7 +87,7 @@ export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
       : bad(`k (queries per round) '${t}' is not 'auto' or a whole number from 1 to 100000`)),
     serialise: (v) => String(v),
   },
-  backend: oneOf('backend', 'backend', BACKENDS, 'auto'),
+  backend: oneOf('backend', 'backend', BACKEND_CHOICES, 'auto'),
   oracle: oneOf('oracle', 'oracle', ORACLES, 'simulated'),
 };
 

@@ -1,5 +1,5 @@
 // The settings panel: dataset (picker, facts, import), loss, query, pseudo, pollution, seed, k, preset, oracle, backend, share.
-import { LOSSES, QUERIES } from '../engine/types';
+import { LOSSES, QUERIES } from '../core/types';
 import type { LabSettings } from '../store/urlState';
 import { bundledOptions, SYNTHETIC_OPTIONS } from './datasets';
 import { labStore, useLab } from './useLab';

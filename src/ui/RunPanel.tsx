@@ -1,6 +1,6 @@
 // Run controls, the teaching stepper, the progress bar, the backend line and the hovered point.
 import { useState } from 'react';
-import { PHASES } from '../engine/types';
+import { PHASES } from '../core/types';
 import { secondsLeft } from '../store/labEta';
 import { backendTitle } from '../worker/choice';
 import { PHASE_SENTENCE, PHASE_TITLE } from './phases';

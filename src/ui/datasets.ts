@@ -1,5 +1,5 @@
 // Where the page's data comes from: synthetic 2-D sets made in the page, or the bundled CSVs of the manifest.
-import type { RawData } from '../engine/types';
+import type { RawData } from '../core/types';
 import { loadManifest, type Manifest, type ManifestEntry } from '../io/catalogue';
 import { parseCsv } from '../io/csv';
 import { validateTextTable } from '../io/validate';

@@ -1,5 +1,5 @@
 // The stepper's stages and the sentence that explains each one.
-import type { Phase } from '../engine/types';
+import type { Phase } from '../core/types';
 
 export const PHASE_TITLE: Record<Phase, string> = {
   pretrain: 'pretrain', center: 'centre', train: 'train', score: 'score', query: 'query', label: 'label',

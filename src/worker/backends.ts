@@ -7,7 +7,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import thrUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { BACKENDS, type BackendChoice, type BackendName, type BackendProbe, type BackendReport } from './protocol';
+import { BACKENDS, type BackendChoice, type BackendName } from '../core/choices';
+import type { BackendProbe, BackendReport } from './protocol';
+import type { ProbeShape } from '../core/types';
 import { chooseBackend } from './choice';
 import { hostKernelActive, kernelDescription } from '../engine/kernel';
 import { hostStepMs } from '../engine/host/probe';
@@ -17,14 +19,6 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': simdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': thrUrl,
 });
-
-/** Shape of the network the probe trains: like the real one for the current data. */
-export interface ProbeShape {
-  d: number;
-  hDims: number[];
-  repDim: number;
-  batch: number;
-}
 
 export const DEFAULT_PROBE: ProbeShape = { d: 2, hDims: [32, 16], repDim: 8, batch: 128 };
 

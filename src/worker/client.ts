@@ -1,5 +1,5 @@
 // Main-thread side of the worker: starts it, sends typed commands, hands events to one listener. No tfjs here.
-import type { RawData } from '../engine/types';
+import type { RawData } from '../core/types';
 import type { Command, WorkerEvent } from './protocol';
 
 export interface LabPort {

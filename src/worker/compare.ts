@@ -1,6 +1,6 @@
 // The comparison batch, engine-only (runs in the lab worker and in Node tests): configs x seeds 1..N, like scripts/runner.ts.
 import { makeConfig, Session, simulatedOracle } from '../engine/session';
-import type { ProgressEvent, RawData, RunConfig } from '../engine/types';
+import type { ProgressEvent, RawData, RunConfig } from '../core/types';
 import type { CompareRunRequest, CompareRunResult, ConfigRequest } from './protocol';
 
 /** A page's config request (preset, overrides, queries per round) for one seed, as scripts/runner.ts builds it. */

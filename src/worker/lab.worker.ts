@@ -1,15 +1,16 @@
 /// <reference lib="webworker" />
 // The lab worker: owns tfjs and the engine Session; runs commands one at a time, streams progress and snapshots.
 import { tf } from '../engine/tf';
-import { Session, type LabelEvent } from '../engine/session';
-import type { Label, Phase, ProgressEvent, RawData, RunConfig } from '../engine/types';
-import { DEFAULT_PROBE, selectBackend, startBackend, type ProbeShape } from './backends';
+import { Session } from '../engine/session';
+import type { BackendName, OracleKind } from '../core/choices';
+import type { Label, LabelEvent, Phase, ProbeShape, ProgressEvent, RawData, RunConfig } from '../core/types';
+import { DEFAULT_PROBE, selectBackend, startBackend } from './backends';
 import { backendTitle, fallbackOrder } from './choice';
 import { pca2 } from './pca';
 import { requestConfig, runBatch } from './compare';
 import {
   cloneSnapshot, snapshotTransfer,
-  type BackendName, type BackendReport, type Command, type ConfigRequest, type EpochLoss, type OracleKind,
+  type BackendReport, type Command, type ConfigRequest, type EpochLoss,
   type ScoreGrid, type SnapshotMessage, type WorkerEvent, type WorkerState,
 } from './protocol';
 

@@ -1,11 +1,6 @@
 // Typed messages between the page and the lab worker: plain data and typed arrays only (structured clone + transfer).
-import type { Label, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from '../engine/types';
-
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
-export type BackendChoice = BackendName | 'auto';
-export type Preset = 'paper' | 'interactive';
-export type OracleKind = 'simulated' | 'human';
+import type { Label, LabelEvent, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from '../core/types';
+import type { BackendChoice, BackendName, OracleKind, Preset } from '../core/choices';
 
 /** What the page may change in a run (everything else comes from makeConfig's preset). */
 export interface ConfigRequest {
@@ -61,7 +56,7 @@ export type Command =
   /** change or remove a label given earlier (history edit, plot label outside the open queue); used at the next training */
   | { type: 'relabel'; index: number; label: Label | null }
   /** rebuild the model after a reload or crash: replay the label history up to `stage`, then (reopen) train and query it again */
-  | { type: 'restore'; events: Array<{ stage: number; index: number; label: Label }>; stage: number; reopen: boolean }
+  | { type: 'restore'; events: LabelEvent[]; stage: number; reopen: boolean }
   /** ask for the trained weights (answered by a 'weights' event with the same id) */
   | { type: 'getWeights'; id: number }
   /** test hook: the worker throws an uncaught error (the page restarts it), now or armed for the next training epoch */
@@ -170,8 +165,4 @@ export function cloneSnapshot(s: StageSnapshot): StageSnapshot {
     aeLoss: [...s.aeLoss],
     occLoss: [...s.occLoss],
   };
-}
-
-export function isBackendName(s: string | null | undefined): s is BackendName {
-  return !!s && (BACKENDS as readonly string[]).includes(s);
 }

@@ -4,7 +4,7 @@ import { batchCount } from '../batches';
 import { clampCenter } from '../center';
 import { encoderSlots } from '../network';
 import type { Model } from '../model';
-import type { Rng } from '../rng';
+import type { Rng } from '../../core/rng';
 import { planned } from './arena';
 import { bnToHost, gatherRows } from './bridge';
 import { HostNet } from './net';

@@ -4,7 +4,7 @@ import { cpuBackend } from '../testing';
 import { hostKernelActive, setKernel, type KernelChoice } from '../kernel';
 import { Session, makeConfig, simulatedOracle } from '../session';
 import { makeSynthetic } from '../../io/synthetic';
-import type { Loss } from '../types';
+import type { Loss } from '../../core/types';
 
 beforeAll(cpuBackend);
 afterEach(() => setKernel('auto'));

@@ -1,6 +1,6 @@
 // The seven Deep OCC objectives with their gradients written out (the host twin of losses.ts + autodiff).
 import { NU, SAD_EPS, usesUai } from '../losses';
-import type { Loss } from '../types';
+import type { Loss } from '../../core/types';
 
 /** The labelled pool rows' pass for NCE: normals first (nN rows), then abnormals. */
 export interface NcePass {

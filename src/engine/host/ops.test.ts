@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Arena, useVariant, type Variant } from './arena';
-import { Rng } from '../rng';
+import { Rng } from '../../core/rng';
 
 afterEach(() => useVariant(null));
 

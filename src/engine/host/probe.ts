@@ -1,22 +1,16 @@
 // One timed training step of the host kernel for a network shape: what the backend probe compares.
 import { encoderSlots } from '../network';
 import { encoderSpecs, initParams, makeLayout } from '../params';
-import { Rng } from '../rng';
+import { Rng } from '../../core/rng';
+import type { ProbeShape } from '../../core/types';
 import { planned } from './arena';
 import { HostAdam } from './adam';
 import { freshHostBn } from './bridge';
 import { HostNet } from './net';
 import { occLossGrad } from './occLoss';
 
-export interface StepShape {
-  d: number;
-  hDims: number[];
-  repDim: number;
-  batch: number;
-}
-
 /** Median milliseconds of a one-class step (forward, loss, backward, Adam) after `warmup` untimed ones. */
-export function hostStepMs(shape: StepShape, warmup = 3, steps = 9): number {
+export function hostStepMs(shape: ProbeShape, warmup = 3, steps = 9): number {
   const { d, hDims, repDim, batch } = shape;
   const layout = makeLayout(encoderSpecs(d, hDims, repDim));
   const rng = new Rng(7);

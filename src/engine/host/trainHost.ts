@@ -5,7 +5,7 @@ import { encoderSlots } from '../network';
 import { updatesRadius, usesNce, usesUai } from '../losses';
 import type { Model } from '../model';
 import { slotOf } from '../params';
-import type { Rng } from '../rng';
+import type { Rng } from '../../core/rng';
 import type { Ticker } from '../loop';
 import { type TrainArgs, WARM_UP_EPOCHS } from '../train';
 import { planned } from './arena';

@@ -8,8 +8,8 @@ import { decoderSpecs, encoderSpecs, initParams, makeLayout, uaiSpecs } from '..
 import { baseLoss, batchMasks, nceTerm, uaiTerm } from '../losses';
 import { FlatAdam } from '../adam';
 import { deviceMedian } from '../train';
-import { Rng } from '../rng';
-import type { Loss } from '../types';
+import { Rng } from '../../core/rng';
+import type { Loss } from '../../core/types';
 import { Arena } from './arena';
 import { HostAdam } from './adam';
 import { bnToHost, medianSqrt } from './bridge';

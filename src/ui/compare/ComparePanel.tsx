@@ -1,7 +1,7 @@
 // "Compare strategies": configurations x seeds 1..N in the worker, paper-style table, mean curves, CSV/PNG/SVG export.
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { LOSSES, QUERIES, type Loss, type Query } from '../../engine/types';
+import { LOSSES, QUERIES, type Loss, type Query } from '../../core/types';
 import { onWorkerEvent } from '../../store/lab';
 import { labStore, useLab } from '../useLab';
 import { loadPlotly, Plot } from '../Plot';
@@ -9,7 +9,7 @@ import { batchTimeLeft, compareStore, type CompareData } from './compareStore';
 import { COMPARE_EXPLAIN, compareFigure } from './figure';
 import { formatSeconds } from './progress';
 import { aggregate, formatCell, tableCsv, type TableRow } from './table';
-import type { Preset } from '../../worker/protocol';
+import type { Preset } from '../../core/choices';
 
 // registered at load, so events of a batch never reach the main lab reducer
 onWorkerEvent((ev) => compareStore.getState().handleEvent(ev));

@@ -1,6 +1,6 @@
 // State of the comparison panel: the batch sent to the worker, streamed results, progress and the time left.
 import { createStore } from 'zustand/vanilla';
-import type { Phase } from '../../engine/types';
+import type { Phase } from '../../core/types';
 import type { DataSource } from '../../store/lab';
 import type { Command, CompareRunResult, WorkerEvent } from '../../worker/protocol';
 import { experimentCommand, type CommandLine } from './commandLine';

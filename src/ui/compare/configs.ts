@@ -1,6 +1,7 @@
 // The configurations a comparison runs: losses x queries from the panel, pseudo and the rest from the current settings.
-import type { Loss, Query, RunConfig } from '../../engine/types';
-import type { CompareRunRequest, Preset } from '../../worker/protocol';
+import type { Loss, Query, RunConfig } from '../../core/types';
+import type { CompareRunRequest } from '../../worker/protocol';
+import type { Preset } from '../../core/choices';
 
 export interface ComparePick {
   losses: Loss[];

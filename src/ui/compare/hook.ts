@@ -1,6 +1,6 @@
 // The comparison's part of window.__lab (e2e tests and the console): read the batch, start one with any overrides.
-import type { Loss, Query, RunConfig } from '../../engine/types';
-import type { Preset } from '../../worker/protocol';
+import type { Loss, Query, RunConfig } from '../../core/types';
+import type { Preset } from '../../core/choices';
 import { labStore } from '../useLab';
 import { compareStore } from './compareStore';
 import { aggregate } from './table';

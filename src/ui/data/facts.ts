@@ -1,7 +1,7 @@
 // Plain-text facts about datasets for the picker: sizes, ratio, kind, the paper's network size and query budget.
 import { PRESETS } from '../../engine/config';
 import { paperKey, paperSizes } from '../../engine/sizes';
-import type { DataKind, RawData } from '../../engine/types';
+import type { DataKind, RawData } from '../../core/types';
 import { EXTERNAL_DATASETS, type ExternalDataset, type ManifestEntry } from '../../io/catalogue';
 
 export const pct = (r: number) => `${(100 * r).toFixed(r < 0.1 ? 1 : 0)}%`;

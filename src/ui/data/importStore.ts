@@ -1,7 +1,7 @@
 // The import flow's state: a file is read in the worker, the person confirms the label choice, then it becomes the dataset.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { RawData } from '../../engine/types';
+import type { RawData } from '../../core/types';
 import type { ImportOptions, ImportResult } from '../../io/importFile';
 import { DEFAULT_MAX_BYTES } from '../../io/importFile';
 import { SYNTHETIC } from '../../io/synthetic';

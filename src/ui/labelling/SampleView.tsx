@@ -1,6 +1,6 @@
 // One sample as a person can judge it: a picture at its native shape, or its features against the dataset.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RawData } from '../../engine/types';
+import type { RawData } from '../../core/types';
 import { columnStats, featureRows, imagePixels, type ColumnStats } from './features';
 
 const statsCache = new WeakMap<RawData, ColumnStats>();

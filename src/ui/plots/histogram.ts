@@ -1,5 +1,5 @@
 // Plot 2, score histogram by label state, with R^2 and the ABS boundary marked on the score axis.
-import type { StageSnapshot } from '../../engine/types';
+import type { StageSnapshot } from '../../core/types';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { OKABE_ITO, STATE_STYLE } from './palette';
 import type { PointTable, ViewState } from './points';

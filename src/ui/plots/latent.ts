@@ -1,5 +1,5 @@
 // Plot 1, the latent hypersphere: radius = ||phi(x) - c|| exactly, angle from the top-2 principal directions.
-import type { StageSnapshot } from '../../engine/types';
+import type { StageSnapshot } from '../../core/types';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { canonicalSign, covariance, dot, symEig } from './linalg';
 import { OKABE_ITO } from './palette';

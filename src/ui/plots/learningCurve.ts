@@ -1,5 +1,5 @@
 // Plot 3, learning curve: AUROC and AP against the number of labels, one point per stage, runs overlaid.
-import type { StageSnapshot } from '../../engine/types';
+import type { StageSnapshot } from '../../core/types';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { RUN_COLOURS } from './palette';
 

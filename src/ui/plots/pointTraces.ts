@@ -1,5 +1,5 @@
 // Scatter traces of the pool styled by state (shared by the latent and input-space views).
-import type { StageSnapshot } from '../../engine/types';
+import type { StageSnapshot } from '../../core/types';
 import type { Trace } from './figure';
 import { OKABE_ITO, STATE_STYLE, type PointState } from './palette';
 import { groupIndices, hoverRows, hoverTemplate, type PointTable, type ViewState } from './points';

@@ -1,5 +1,5 @@
 // Per-point facts shared by every view: state (unlabelled, labelled, pseudo, queued), rank, hover text.
-import type { Label, StageSnapshot } from '../../engine/types';
+import type { Label, StageSnapshot } from '../../core/types';
 import type { PointState } from './palette';
 
 /** What the views need beyond the snapshot: pending answers, truth, the hovered point. */

@@ -1,4 +1,4 @@
-// Shared engine types: plain data only, so they cross the worker boundary and serialise to JSON.
+// The shared types of every layer: plain data only, so they cross the worker boundary and serialise to JSON.
 
 export const LOSSES = [
   'soft_boundary', 'one_class', 'dsad', 'nce', 'soft_boundary_nce', 'one_class_uai', 'soft_boundary_uai',
@@ -9,10 +9,8 @@ export const QUERIES = ['random', 'mlp', 'db', 'abs', 'no'] as const;
 export type Query = (typeof QUERIES)[number];
 
 /** reference = reproduce the authors' code (quirks marked Keep); improved = plain defects fixed. */
-export type Mode = 'reference' | 'improved';
-
-/** Semi-supervised target: 0 unlabelled, +1 labelled normal, -1 labelled anomaly, -2 pseudo-abnormal. */
-export type SemiTarget = 0 | 1 | -1 | -2;
+export const MODES = ['reference', 'improved'] as const;
+export type Mode = (typeof MODES)[number];
 
 /** Data label: 0 normal, 1 anomaly. */
 export type Label = 0 | 1;
@@ -116,4 +114,19 @@ export interface StageSnapshot {
 /** Answers a query: returns labels for the given indices (possibly later: a person). */
 export interface Oracle {
   label(indices: number[]): Promise<Label[]>;
+}
+
+/** One answer of the oracle: `label` for pool row `index`, given after stage `stage` trained. */
+export interface LabelEvent {
+  stage: number;
+  index: number;
+  label: Label;
+}
+
+/** Shape of the network a timing probe trains: like the real encoder for the current data. */
+export interface ProbeShape {
+  d: number;
+  hDims: number[];
+  repDim: number;
+  batch: number;
 }
