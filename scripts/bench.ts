@@ -1,5 +1,5 @@
 // npm run bench [-- --datasets glass,cardio] [--repeats 3] [--backend wasm|cpu] [--no-peer 1]
-//   [--kernel auto|host|tensor] [--variant relaxed|simd|js] [--threads 1|2]  (what trains: docs/kernels.md)
+//   [--trainer auto|host|tensor] [--variant relaxed|simd|js] [--threads 1|2]  (what trains: docs/kernels.md)
 // Seconds per paper stage (reference mode, seed 1, AE 100 + OCC 50 epochs + scoring) and ms per training step,
 // side by side with the plain PyTorch peer (../shared/bench/torch_stage.py), alternating runs on a noisy machine.
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { nodeBackend } from './node-backend';
 import { Session, makeConfig } from '../src/engine/session';
 import { batchCount } from '../src/engine/batches';
 import { median } from '../src/engine/metrics';
-import { kernelDescription, setKernel, type KernelChoice } from '../src/engine/kernel';
+import { TRAINER_CHOICES, chooseTrainer, type TrainerChoice } from '../src/engine/trainers';
 import { useVariant, type Variant } from '../src/engine/host/arena';
 
 const SHARED = '../shared/datasets';
@@ -31,13 +31,13 @@ function peerStage(csv: string): { seconds: number; auroc: number } | null {
 }
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['datasets', 'repeats', 'backend', 'no-peer', 'kernel', 'variant', 'threads']);
+  const a = parseArgs(process.argv.slice(2), ['datasets', 'repeats', 'backend', 'no-peer', 'trainer', 'variant', 'threads']);
   const backend = (a.backend ?? 'wasm') as 'wasm' | 'cpu';
   await nodeBackend(backend, Number(a.threads ?? 2));
-  if (a.kernel && !['auto', 'host', 'tensor'].includes(a.kernel)) throw new Error(`--kernel must be auto, host or tensor, not ${a.kernel}`);
+  if (a.trainer && !(TRAINER_CHOICES as readonly string[]).includes(a.trainer)) throw new Error(`--trainer must be auto, host or tensor, not ${a.trainer}`);
   if (a.variant && !['relaxed', 'simd', 'js'].includes(a.variant)) throw new Error(`--variant must be relaxed, simd or js, not ${a.variant}`);
-  setKernel((a.kernel ?? 'auto') as KernelChoice);
   if (a.variant) useVariant(a.variant as Variant);
+  const trainer = chooseTrainer((a.trainer ?? 'auto') as TrainerChoice);
   const names = a.datasets
     ? a.datasets.split(',')
     : existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)) : ['glass', 'ionosphere'];
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const usePeer = !a['no-peer'] && existsSync(PEER) && existsSync('/usr/bin/python3');
   if (a['no-peer']) console.log('(PyTorch peer skipped: --no-peer)');
   else if (!usePeer) console.log('(no PyTorch peer: ../shared/bench/torch_stage.py or /usr/bin/python3 with torch is missing)');
-  console.log(`backend ${backend}, ${kernelDescription()}; seconds per stage, median of ${repeats} alternating runs`);
+  console.log(`backend ${backend}, ${trainer.describe()}; seconds per stage, median of ${repeats} alternating runs`);
   console.log('dataset        rows    ours s   ms/step  peer s   ours/peer  ref s      speed-up vs ref  AUROC ours/peer');
   for (const name of names) {
     const csv = `${SHARED}/${name}.csv`;
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const cfg = makeConfig(raw, 'paper', { loss: 'one_class', query: 'no', pseudo: false, seed: 1 });
     const steps = (cfg.aeEpochs + cfg.occEpochs) * batchCount(raw.n, cfg.sizes.batchSize);
     // one untimed stage first: wasm kernels and XNNPACK operators are set up on first use
-    const warm = new Session(raw, { ...cfg, aeEpochs: 2, occEpochs: 2 });
+    const warm = new Session(raw, { ...cfg, aeEpochs: 2, occEpochs: 2 }, {}, trainer);
     await warm.trainStage();
     warm.dispose();
     const ours: number[] = [];
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     let aucOurs = NaN;
     let aucPeer = NaN;
     for (let r = 0; r < repeats; r++) {
-      const s = new Session(raw, cfg);
+      const s = new Session(raw, cfg, {}, trainer);
       const snap = await s.trainStage();
       s.dispose();
       ours.push(snap.seconds);

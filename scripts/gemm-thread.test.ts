@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGemmThread, stopGemmThread } from './gemm-thread';
 import { Arena } from '../src/engine/host/arena';
 import { threadsInstalled } from '../src/engine/host/threads';
-import { kernelDescription } from '../src/engine/kernel';
+import { chooseTrainer } from '../src/engine/trainers';
 import { Session, makeConfig, simulatedOracle } from '../src/engine/session';
 import { cpuBackend } from '../src/engine/testing';
 import { makeSynthetic } from '../src/io/synthetic';
@@ -51,7 +51,7 @@ describe('host kernel on two threads (Node CLI)', () => {
     }
     expect(await startGemmThread()).toBe(true);
     expect(threadsInstalled()).toBe(true);
-    expect(kernelDescription()).toBe('host kernel, WebAssembly SIMD with fused multiply-add, 2 threads');
+    expect(chooseTrainer().describe()).toBe('host kernel, WebAssembly SIMD with fused multiply-add, 2 threads');
     shapes.forEach(([m, k, n], i) => {
       const two = products(m, k, n);
       expect(two.threaded).toBe(true);

@@ -9,8 +9,8 @@ export interface Model {
   layout: Layout;
   theta: Tensor1D;
   bn: BnStats[];
-  center: Tensor1D | null;
-  centerHost: Float32Array | null;
+  /** centre c, set by the centre phase */
+  center: Float32Array | null;
   radius: number;
 }
 
@@ -34,7 +34,7 @@ export function netFromAe(
     return (uai ? tf.concat([enc, tf.tensor1d(init.subarray(encSize))]) : enc.clone()) as Tensor1D;
   });
   const bn = aeBn.slice(0, s.hDims.length).map(cloneBnStats);
-  return { layout, theta, bn, center: null, centerHost: null, radius: 0 };
+  return { layout, theta, bn, center: null, radius: 0 };
 }
 
 export function freshBn(s: Sizes, decoder: boolean): BnStats[] {
@@ -46,5 +46,4 @@ export function disposeModel(m: Model | null): void {
   if (!m) return;
   m.theta.dispose();
   disposeBn(m.bn);
-  m.center?.dispose();
 }

@@ -55,7 +55,7 @@ export function batchNorm(h: Tensor2D, stats: BnStats, mode: BnMode, retired: Bn
 }
 
 /**
- * The autodiff formulation (training uses backprop.ts; this is its reference in tests).
+ * The autodiff formulation (training uses tensor/backprop.ts; this is its reference in tests).
  * Linear -> BN -> leaky ReLU for every layer but the last; the last is a plain Linear (+ sigmoid if asked).
  * `bn` holds one BnStats per hidden layer.
  */

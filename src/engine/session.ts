@@ -1,19 +1,17 @@
 // The active-learning loop as a resumable state machine: stage -> scores -> queue -> labels -> next stage.
 import { tf, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
-import { initCenter } from './center';
 import { makeConfig } from './config';
 import { pollute, scalePool, semiTargets } from './data';
 import { AbortError, Ticker, type LoopHooks } from './loop';
 import { auroc, averagePrecision } from './metrics';
 import { type Model, disposeModel, netFromAe } from './model';
 import { disposeBn } from './network';
-import { pretrainAe } from './pretrain';
 import { selectPseudoAbnormal } from './pseudo';
 import { selectQueries, type AbsState } from './query';
 import { Rng } from '../core/rng';
-import { scorePoints, scorePool } from './score';
-import { trainOcc } from './train';
+import type { Trainer } from './trainer';
+import { chooseTrainer } from './trainers';
 import { usesUai } from './losses';
 import type { Label, LabelEvent, Oracle, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from '../core/types';
 
@@ -58,7 +56,10 @@ export class Session {
   private readonly colMin: Float64Array;
   private readonly colRange: Float64Array;
 
-  constructor(data: RawData, config: RunConfig, private readonly hooks: SessionHooks = {}) {
+  /** `trainer`: by default the one the current backend trains fastest with (engine/trainers.ts). */
+  constructor(
+    data: RawData, config: RunConfig, private readonly hooks: SessionHooks = {}, readonly trainer: Trainer = chooseTrainer(),
+  ) {
     this.config = config;
     this.rng = new Rng(config.seed);
     const identity = config.mode === 'improved' && config.pollution === null;
@@ -201,7 +202,12 @@ export class Session {
     const d = this.pool.d;
     const scaled = new Float32Array(points.length);
     for (let i = 0; i < points.length; i++) scaled[i] = (points[i] - this.colMin[i % d]) / this.colRange[i % d];
-    return scorePoints(this.model, scaled, d);
+    const x = tf.tensor2d(scaled, [scaled.length / d, d]);
+    try {
+      return (await this.trainer.score(this.model, x)).scores;
+    } finally {
+      x.dispose();
+    }
   }
 
   /**
@@ -209,8 +215,9 @@ export class Session {
    * follow the weights as extra slots (`bn{i}.running_mean`, `bn{i}.running_var`): the model is unusable without them.
    */
   async weights(): Promise<{ theta: Float32Array; layout: Model['layout']; center: Float32Array; radius: number } | null> {
-    if (!this.model?.centerHost) return null;
     const m = this.model;
+    if (!m?.center) return null;
+    const center = m.center;
     const parts: Float32Array[] = [(await m.theta.data()) as Float32Array];
     const slots = [...m.layout.slots];
     let offset = m.layout.size;
@@ -224,7 +231,7 @@ export class Session {
     const theta = new Float32Array(offset);
     let at = 0;
     for (const p of parts) (theta.set(p, at), (at += p.length));
-    return { theta, layout: { slots, size: offset }, center: m.centerHost!, radius: m.radius };
+    return { theta, layout: { slots, size: offset }, center, radius: m.radius };
   }
 
   dispose(): void {
@@ -264,7 +271,7 @@ export class Session {
         if (c.warmStart && this.model) return;
         disposeModel(this.model);
         this.model = null;
-        const ae = await pretrainAe(this.x, c.sizes, c.aeEpochs, opt, this.rng, this.ticker, (e, l) => {
+        const ae = await this.trainer.pretrain(this.x, c.sizes, c.aeEpochs, opt, this.rng, this.ticker, (e, l) => {
           this.partial.aeLoss.push(l);
           this.emit('pretrain', e + 1, c.aeEpochs, l);
         });
@@ -275,13 +282,13 @@ export class Session {
       }
       case 'center':
         this.emit('center', 0, 0, null);
-        if (!(c.warmStart && this.model!.center)) await initCenter(this.model!, this.x, c.sizes.batchSize, this.rng);
+        if (!(c.warmStart && this.model!.center)) await this.trainer.center(this.model!, this.x, c.sizes.batchSize, this.rng);
         return;
       case 'train': {
         const t0 = performance.now();
         if (c.warmStart && !this.optimizer) this.optimizer = new FlatAdam(this.model!.layout.size, opt);
         this.emit('train', 0, c.occEpochs, null);
-        this.partial.occLoss = await trainOcc(this.model!, {
+        this.partial.occLoss = await this.trainer.train(this.model!, {
           loss: c.loss, x: this.x, semi: semiTargets(this.labelKnown, this.answers, this.pseudoMask),
           nceNormal: this.nceNormal, nceAbnormal: this.nceAbnormal, sizes: c.sizes, epochs: c.occEpochs,
           lr: c.lr, weightDecay: c.weightDecay, trainModeEpochs: 1, optimizer: this.optimizer ?? undefined,
@@ -303,7 +310,7 @@ export class Session {
 
   private async scoreSnapshot(): Promise<StageSnapshot> {
     const m = this.model!;
-    const { scores, embedding } = await scorePool(m, this.x);
+    const { scores, embedding } = await this.trainer.score(m, this.x);
     const truth = this.pool.labels;
     let aurocU: number | null = null;
     if (truth) {
@@ -313,7 +320,7 @@ export class Session {
       aurocU = auroc(s, y);
     }
     return {
-      stage: this.stage, scores, embedding, repDim: this.config.sizes.repDim, center: m.centerHost!.slice(),
+      stage: this.stage, scores, embedding, repDim: this.config.sizes.repDim, center: m.center!.slice(),
       radius: m.radius, qp: null, absBoundary: null, queued: [], pseudo: [],
       labelled: [...this.labels.entries()], auroc: truth ? auroc(scores, truth) : null,
       ap: truth ? averagePrecision(scores, truth) : null, aurocUnlabelled: aurocU,

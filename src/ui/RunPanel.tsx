@@ -104,7 +104,7 @@ export function BackendLine() {
   return (
     <div className="backend" data-testid="backend-line" data-backend={b.active}>
       <span className="badge">{backendTitle(b.active)}</span> <span data-testid="backend-reason">{b.reason}</span>{' '}
-      {b.kernel && <span className="kernel" data-testid="backend-kernel">Training runs on the {b.kernel}.</span>}{' '}
+      {b.trainer && <span className="kernel" data-testid="backend-kernel">Training runs on the {b.trainer}.</span>}{' '}
       <button className="link" onClick={() => setOpen(!open)}>{open ? 'hide probe' : 'probe details'}</button>
       {open && (
         <table className="probe" data-testid="probe-table">

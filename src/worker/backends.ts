@@ -11,8 +11,7 @@ import { BACKENDS, type BackendChoice, type BackendName } from '../core/choices'
 import type { BackendProbe, BackendReport } from './protocol';
 import type { ProbeShape } from '../core/types';
 import { chooseBackend } from './choice';
-import { hostKernelActive, kernelDescription } from '../engine/kernel';
-import { hostStepMs } from '../engine/host/probe';
+import { chooseTrainer } from '../engine/trainers';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmUrl,
@@ -96,45 +95,6 @@ export async function startBackend(b: BackendName): Promise<boolean> {
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** A few Adam steps of an MLP like the real encoder; returns the median ms per step (synchronised). */
-export async function timeSteps(shape: ProbeShape, warmup = 2, steps = 5): Promise<number> {
-  const dims = [shape.d, ...shape.hDims, shape.repDim];
-  const ws = dims.slice(0, -1).map((inDim, i) => tf.variable(tf.randomUniform([inDim, dims[i + 1]!], -1 / Math.sqrt(inDim), 1 / Math.sqrt(inDim), 'float32', 7 + i)));
-  const x = tf.randomUniform([shape.batch, shape.d], 0, 1, 'float32', 3);
-  const c = tf.fill([1, shape.repDim], 0.1);
-  const opt = tf.train.adam(1e-3);
-  const lossFn = () => {
-    let h: tf.Tensor = x;
-    ws.forEach((w, i) => {
-      h = tf.matMul(h, w);
-      if (i < ws.length - 1) h = tf.leakyRelu(h, 0.01);
-    });
-    return tf.mean(tf.sum(tf.square(tf.sub(h, c)), 1)) as tf.Scalar;
-  };
-  const times: number[] = [];
-  try {
-    for (let i = 0; i < warmup + steps; i++) {
-      const t0 = performance.now();
-      const cost = tf.tidy(() => opt.minimize(lossFn, true, ws) as tf.Scalar);
-      await cost.data();
-      cost.dispose();
-      if (i >= warmup) times.push(performance.now() - t0);
-    }
-  } finally {
-    opt.dispose();
-    ws.forEach((w) => w.dispose());
-    x.dispose();
-    c.dispose();
-  }
-  return median(times);
-}
-
 /**
  * Detects all four backends and times the probe on the hardware ones (software ones too when probeAll).
  * Software GPU backends are skipped by default: their first step compiles shaders for seconds.
@@ -160,7 +120,7 @@ export async function probeBackends(shape: ProbeShape, opts: { probeAll?: boolea
     }
     try {
       // the wasm and cpu backends train with the host kernel, so that is what their probe times
-      probe.stepMs = hostKernelActive() ? hostStepMs(shape) : await timeSteps(shape);
+      probe.stepMs = await chooseTrainer().probe(shape);
     } catch (e) {
       probe.available = false;
       probe.note = `probe failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -173,7 +133,7 @@ export async function probeBackends(shape: ProbeShape, opts: { probeAll?: boolea
 export async function selectBackend(requested: BackendChoice, shape: ProbeShape, probeAll = false): Promise<BackendReport> {
   const probes = await probeBackends(shape, { probeAll, only: requested === 'auto' || probeAll ? undefined : requested });
   let report = chooseBackend(probes, requested);
-  const withKernel = (r: BackendReport): BackendReport => ({ ...r, kernel: kernelDescription() });
+  const withKernel = (r: BackendReport): BackendReport => ({ ...r, trainer: chooseTrainer().describe() });
   if (await startBackend(report.active)) return withKernel(report);
   for (const p of probes) {
     if (p.name === report.active || !p.available) continue;

@@ -32,8 +32,8 @@ export interface BackendReport {
   probes: BackendProbe[];
   /** one sentence for the page: which backend runs and why */
   reason: string;
-  /** what trains on it: the host kernel (wasm, cpu) or tfjs tensor ops (GPU backends) */
-  kernel?: string;
+  /** what trains on it: the host trainer (wasm, cpu) or tfjs tensor ops (GPU backends) */
+  trainer?: string;
 }
 
 export type Command =

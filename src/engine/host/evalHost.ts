@@ -1,7 +1,7 @@
-// Eval-mode passes on the host kernel: centre init and scoring, the twins of ../center.ts and ../score.ts.
-import { tf, type Tensor1D, type Tensor2D } from '../tf';
+// Eval-mode passes on the host kernel: centre init and scoring, the twins of ../tensor/center.ts and score.ts.
+import type { Tensor2D } from '../tf';
 import { batchCount } from '../batches';
-import { clampCenter } from '../center';
+import { clampCenter } from '../trainer';
 import { encoderSlots } from '../network';
 import type { Model } from '../model';
 import type { Rng } from '../../core/rng';
@@ -42,15 +42,13 @@ export function initCenterHost(model: Model, x: Tensor2D, batchSize: number, rng
     for (let i = 0; i < rows; i++) for (let k = 0; k < rep; k++) sum[k] += z[i * rep + k];
   });
   const host = clampCenter(Float32Array.from(sum, (s) => s / used));
-  model.center?.dispose();
-  model.center = tf.tensor1d(host) as Tensor1D;
-  model.centerHost = host;
+  model.center = host;
   return host;
 }
 
 export function scorePoolHost(model: Model, x: Tensor2D): { scores: Float32Array; embedding: Float32Array } {
   const n = x.shape[0];
-  const c = model.centerHost!;
+  const c = model.center!;
   const rep = c.length;
   const scores = new Float32Array(n);
   const embedding = new Float32Array(n * rep);

@@ -1,4 +1,4 @@
-// The bias-free BN MLP on host arrays: the twin of backprop.ts (same maths, same order), without tensors.
+// The bias-free BN MLP on host arrays: the twin of ../tensor/backprop.ts (same maths, same order), without tensors.
 import { BN_EPS, BN_MOMENTUM, LEAKY_SLOPE, type BnMode } from '../network';
 import type { Slot } from '../params';
 import type { Arena } from './arena';

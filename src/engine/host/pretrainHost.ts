@@ -1,10 +1,10 @@
-// Autoencoder pretraining on the host kernel: the twin of ../pretrain.ts (same Rng draws, same steps).
+// Autoencoder pretraining on the host kernel: the twin of ../tensor/pretrain.ts (same Rng draws, same steps).
 import { tf, type Tensor1D, type Tensor2D } from '../tf';
 import { batchCount } from '../batches';
 import { decoderSlots, encoderSlots } from '../network';
 import { aeLayout } from '../model';
 import { initParams } from '../params';
-import type { PretrainResult } from '../pretrain';
+import type { OnEpoch, PretrainResult } from '../trainer';
 import type { Rng } from '../../core/rng';
 import type { Ticker } from '../loop';
 import type { Sizes } from '../../core/types';
@@ -15,7 +15,7 @@ import { HostNet } from './net';
 
 export async function pretrainAeHost(
   x: Tensor2D, sizes: Sizes, epochs: number, opt: { lr: number; weightDecay: number }, rng: Rng, ticker: Ticker,
-  onEpoch?: (epoch: number, loss: number) => void,
+  onEpoch?: OnEpoch,
 ): Promise<PretrainResult> {
   const [n, d] = x.shape;
   const B = sizes.batchSize;

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostStepMs } from './probe';
 import { useVariant } from './arena';
-import { kernelDescription, setKernel } from '../kernel';
+import { chooseTrainer } from '../trainers';
+import { hostTrainer } from './hostTrainer';
 import { cpuBackend } from '../testing';
 
-afterEach(() => (useVariant(null), setKernel('auto')));
+afterEach(() => useVariant(null));
 
 describe('host kernel probe', () => {
   it('times a step: positive and finite, and the JS loops are slower than SIMD on a wide layer', () => {
@@ -19,13 +20,13 @@ describe('host kernel probe', () => {
 
   it('names what trains', async () => {
     await cpuBackend();
-    expect(kernelDescription()).toBe('host kernel, WebAssembly SIMD with fused multiply-add');
+    expect(chooseTrainer().describe()).toBe('host kernel, WebAssembly SIMD with fused multiply-add');
+    useVariant('simd');
+    expect(chooseTrainer().describe()).toBe('host kernel, WebAssembly SIMD');
     useVariant('js');
-    // without SIMD, auto leaves training to tfjs; pinned, the host kernel runs its JS loops
-    expect(kernelDescription()).toBe('tfjs tensor ops (hand-written backward)');
-    setKernel('host');
-    expect(kernelDescription()).toBe('host kernel, plain JavaScript');
-    setKernel('tensor');
-    expect(kernelDescription()).toBe('tfjs tensor ops (hand-written backward)');
+    // without SIMD, auto leaves training to tfjs; pinned, the host trainer runs its JS loops
+    expect(chooseTrainer().describe()).toBe('tfjs tensor ops (hand-written backward)');
+    expect(hostTrainer.describe()).toBe('host kernel, plain JavaScript');
+    expect(chooseTrainer('tensor').describe()).toBe('tfjs tensor ops (hand-written backward)');
   });
 });

@@ -1,4 +1,4 @@
-// Deep OCC training on the host kernel: the twin of ../train.ts (same Rng draws, same steps, same quirks).
+// Deep OCC training on the host kernel: the twin of ../tensor/train.ts (same Rng draws, same steps, same quirks).
 import { tf, type Tensor1D } from '../tf';
 import { batchCount } from '../batches';
 import { encoderSlots } from '../network';
@@ -7,7 +7,7 @@ import type { Model } from '../model';
 import { slotOf } from '../params';
 import type { Rng } from '../../core/rng';
 import type { Ticker } from '../loop';
-import { type TrainArgs, WARM_UP_EPOCHS } from '../train';
+import { type OnEpoch, type TrainArgs, WARM_UP_EPOCHS } from '../trainer';
 import { planned } from './arena';
 import { HostAdam } from './adam';
 import { bnToHost, bnToTensors, gatherRows, medianSqrt } from './bridge';
@@ -15,7 +15,7 @@ import { HostNet } from './net';
 import { type NcePass, type UaiHead, occLossGrad } from './occLoss';
 
 export async function trainOccHost(
-  model: Model, a: TrainArgs, rng: Rng, ticker: Ticker, onEpoch?: (epoch: number, loss: number) => void,
+  model: Model, a: TrainArgs, rng: Rng, ticker: Ticker, onEpoch?: OnEpoch,
 ): Promise<number[]> {
   const [n, d] = a.x.shape;
   const B = a.sizes.batchSize;
@@ -40,7 +40,7 @@ export async function trainOccHost(
   w.theta.set(model.theta.dataSync());
   gatherRows(data, d, labRows, 0, nLab, w.xLab);
   const bn = bnToHost(model.bn);
-  const c = model.centerHost!;
+  const c = model.center!;
   const adam = w.adam;
   if (a.optimizer) adam.load(a.optimizer.hostState());
   const uai: UaiHead | null = usesUai(a.loss)

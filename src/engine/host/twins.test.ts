@@ -2,12 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
 import { cpuBackend } from '../testing';
-import { backward, flatten, forward } from '../backprop';
+import { backward, flatten, forward } from '../tensor/backprop';
 import { cloneBnStats, decoderSlots, encoderSlots, newBnStats, sqDist, type BnMode, type BnStats } from '../network';
 import { decoderSpecs, encoderSpecs, initParams, makeLayout, uaiSpecs } from '../params';
 import { baseLoss, batchMasks, nceTerm, uaiTerm } from '../losses';
 import { FlatAdam } from '../adam';
-import { deviceMedian } from '../train';
+import { deviceMedian } from '../tensor/train';
 import { Rng } from '../../core/rng';
 import type { Loss } from '../../core/types';
 import { Arena } from './arena';

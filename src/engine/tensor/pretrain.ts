@@ -1,29 +1,21 @@
 // Autoencoder pretraining (algorithm.md 4): MSE, Adam, BN in train mode for every epoch.
-import { tf, type Tensor1D, type Tensor2D } from './tf';
-import { FlatAdam } from './adam';
+import { tf, type Tensor1D, type Tensor2D } from '../tf';
+import { FlatAdam } from '../adam';
 import { LossMeter } from './lossMeter';
-import { batchCount, batchOf, epochOrder } from './batches';
-import { type BnStats, decoderSlots, disposeBn, encoderSlots } from './network';
+import { batchCount, batchOf, epochOrder } from '../batches';
+import { type BnStats, decoderSlots, disposeBn, encoderSlots } from '../network';
 import { backward, flatten, forward } from './backprop';
-import { aeLayout, freshBn } from './model';
-import { initParams } from './params';
-import type { Rng } from '../core/rng';
-import type { Ticker } from './loop';
-import type { Sizes } from '../core/types';
-import { hostKernelActive } from './kernel';
-import { pretrainAeHost } from './host/pretrainHost';
-
-export interface PretrainResult {
-  theta: Tensor1D;
-  bn: BnStats[];
-  losses: number[];
-}
+import { aeLayout, freshBn } from '../model';
+import { initParams } from '../params';
+import type { Rng } from '../../core/rng';
+import type { Ticker } from '../loop';
+import type { Sizes } from '../../core/types';
+import type { OnEpoch, PretrainResult } from '../trainer';
 
 export async function pretrainAe(
   x: Tensor2D, sizes: Sizes, epochs: number, opt: { lr: number; weightDecay: number }, rng: Rng, ticker: Ticker,
-  onEpoch?: (epoch: number, loss: number) => void,
+  onEpoch?: OnEpoch,
 ): Promise<PretrainResult> {
-  if (hostKernelActive()) return pretrainAeHost(x, sizes, epochs, opt, rng, ticker, onEpoch);
   const [n, d] = x.shape;
   const layout = aeLayout(d, sizes);
   const enc = encoderSlots(layout);

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf, type Tensor1D, type Tensor2D } from './tf';
-import { cpuBackend } from './testing';
+import { tf, type Tensor1D, type Tensor2D } from '../tf';
+import { cpuBackend } from '../testing';
 import { backward, flatten, forward } from './backprop';
-import { cloneBnStats, decoderSlots, encoderSlots, mlp, newBnStats, sqDist, type BnMode, type BnStats } from './network';
-import { decoderSpecs, encoderSpecs, initParams, makeLayout } from './params';
-import { Rng } from '../core/rng';
+import { cloneBnStats, decoderSlots, encoderSlots, mlp, newBnStats, sqDist, type BnMode, type BnStats } from '../network';
+import { decoderSpecs, encoderSpecs, initParams, makeLayout } from '../params';
+import { Rng } from '../../core/rng';
 
 beforeAll(cpuBackend);
 

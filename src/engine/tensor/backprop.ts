@@ -1,7 +1,7 @@
 // Hand-written forward/backward for the bias-free BN MLP: a third of the kernels autodiff records, and no tape.
-import { tf, type Tensor, type Tensor1D, type Tensor2D } from './tf';
-import { BN_EPS, BN_MOMENTUM, LEAKY_SLOPE, type BnMode, type BnStats, weight } from './network';
-import type { Slot } from './params';
+import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
+import { BN_EPS, BN_MOMENTUM, LEAKY_SLOPE, type BnMode, type BnStats, weight } from '../network';
+import type { Slot } from '../params';
 
 /** What the backward pass needs from one hidden layer. */
 interface HiddenCache {

@@ -1,5 +1,5 @@
 // Sums per-step losses on the device and reads them once per epoch (no per-step download).
-import { tf, type Tensor } from './tf';
+import { tf, type Tensor } from '../tf';
 
 export class LossMeter {
   private sum: Tensor = tf.scalar(0);

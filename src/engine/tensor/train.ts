@@ -1,37 +1,16 @@
 // Deep OCC training (algorithm.md 5): the seven losses, NCE/UAI terms, R updates and the BN quirk B4.
-import { tf, type Tensor, type Tensor1D, type Tensor2D } from './tf';
-import { FlatAdam } from './adam';
+import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
+import { FlatAdam } from '../adam';
 import { LossMeter } from './lossMeter';
-import { batchCount, batchOf, epochOrder } from './batches';
-import { type BnStats, disposeBn, encoderSlots, sqDist, weight } from './network';
+import { batchCount, batchOf, epochOrder } from '../batches';
+import { type BnStats, disposeBn, encoderSlots, sqDist, weight } from '../network';
 import { backward, flatten, forward } from './backprop';
-import { batchMasks, baseLoss, disposeMasks, nceTerm, uaiTerm, updatesRadius, usesNce, usesUai } from './losses';
-import type { Model } from './model';
-import { slotOf } from './params';
-import type { Rng } from '../core/rng';
-import type { Ticker } from './loop';
-import type { Loss, Sizes } from '../core/types';
-import { hostKernelActive } from './kernel';
-import { trainOccHost } from './host/trainHost';
-
-export const WARM_UP_EPOCHS = 10;
-
-export interface TrainArgs {
-  loss: Loss;
-  x: Tensor2D;
-  /** semi targets per pool row (algorithm.md 2.4) */
-  semi: Int8Array;
-  /** cumulative labelled normals / abnormals (pool rows, duplicates kept in reference mode) for NCE */
-  nceNormal: number[];
-  nceAbnormal: number[];
-  sizes: Sizes;
-  epochs: number;
-  lr: number;
-  weightDecay: number;
-  /** BN in train mode for epoch 0 only, eval afterwards (B4, kept in both modes) */
-  trainModeEpochs: number;
-  optimizer?: FlatAdam;
-}
+import { batchMasks, baseLoss, disposeMasks, nceTerm, uaiTerm, updatesRadius, usesNce, usesUai } from '../losses';
+import type { Model } from '../model';
+import { slotOf } from '../params';
+import type { Rng } from '../../core/rng';
+import type { Ticker } from '../loop';
+import { type OnEpoch, type TrainArgs, WARM_UP_EPOCHS } from '../trainer';
 
 /** Median (NumPy linear) of a 1-D tensor on the device, so R never needs a per-step download. */
 export function deviceMedian(v: Tensor1D): Tensor {
@@ -49,9 +28,8 @@ export function deviceMedian(v: Tensor1D): Tensor {
 
 /** Trains `model` in place; returns the per-epoch mean loss. */
 export async function trainOcc(
-  model: Model, a: TrainArgs, rng: Rng, ticker: Ticker, onEpoch?: (epoch: number, loss: number) => void,
+  model: Model, a: TrainArgs, rng: Rng, ticker: Ticker, onEpoch?: OnEpoch,
 ): Promise<number[]> {
-  if (hostKernelActive()) return trainOccHost(model, a, rng, ticker, onEpoch);
   const [n] = a.x.shape;
   const enc = encoderSlots(model.layout);
   const uai = usesUai(a.loss);
@@ -60,7 +38,7 @@ export async function trainOcc(
   const nb = batchCount(n, a.sizes.batchSize);
   const xLab = nce ? tf.tidy(() => tf.gather(a.x, tf.tensor1d([...a.nceNormal, ...a.nceAbnormal], 'int32')) as Tensor2D) : null;
   const nN = a.nceNormal.length;
-  const c = model.center!;
+  const c = tf.tensor1d(model.center!) as Tensor1D;
   const uaiW = uai ? slotOf(model.layout, 'uaiW') : null;
   const uaiB = uai ? slotOf(model.layout, 'uaiB') : null;
   let radius: Tensor | null = model.radius ? tf.scalar(model.radius) : null;
@@ -134,6 +112,7 @@ export async function trainOcc(
     meter.dispose();
     radius?.dispose();
     xLab?.dispose();
+    c.dispose();
     if (!a.optimizer) adam.dispose();
   }
   return losses;
