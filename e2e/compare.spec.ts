@@ -17,7 +17,9 @@ test('compare two query strategies over 2 seeds: table, curves, exports, respons
   await page.getByText('Compare strategies', { exact: false }).first().click();
   const panel = page.getByTestId('compare-panel');
   await panel.getByTestId('compare-queries').getByLabel('random').check();
-  await panel.getByTestId('compare-seeds').fill('2');
+  // the session's seed by default; a list or range for more
+  await expect(panel.getByTestId('compare-seeds')).toHaveValue('1');
+  await panel.getByTestId('compare-seeds').fill('1-2');
   await panel.getByTestId('compare-preset').selectOption('interactive');
   await expect(panel.getByTestId('compare-run')).toHaveText('Run 2 configurations x 2 seeds = 4 runs');
 
@@ -74,9 +76,9 @@ test('compare two query strategies over 2 seeds: table, curves, exports, respons
   // exports: CSV with the header, PNG and SVG of the curves
   const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('compare-csv').click()]);
   const text = readFileSync((await csv.path())!, 'utf8').split('\n');
-  expect(text[0]).toBe('configuration,stage,labels,seeds,auroc_x100_mean,auroc_x100_std,ap_x100_mean,ap_x100_std,seconds_per_stage');
+  expect(text[0]).toBe('configuration,key,stage,labels,seeds,auroc_x100_mean,auroc_x100_std,ap_x100_mean,ap_x100_std,auroc_unlabelled_x100_mean,auroc_unlabelled_x100_std,pauc_fpr005_mcclish_x100_mean,pauc_fpr005_mcclish_x100_std,found_mean,found_std,precision_x100_mean,precision_x100_std,collapsed_seeds,seconds_per_stage');
   expect(text).toHaveLength(13);
-  expect(text[1]).toMatch(/^nce \/ random \/ pseudo 1,0,0,2,/);
+  expect(text[1]).toMatch(/^nce \/ random \/ pseudo 1,nce\/random\/ps1,0,0,2,/);
   const [png] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('compare-png').click()]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
   expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');

@@ -1,20 +1,21 @@
 // npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N
-//   [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]
-//   [--preset paper|interactive] [--k QUERIES_PER_ROUND]
+//   [--seed-list 1-3,7] [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]
+//   [--preset paper|interactive] [--k QUERIES_PER_ROUND] [--strict]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from './args';
+import { formatSeedList, parseSeedList } from '../src/engine/seeds';
 import { loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
 import { runSeeds, type RunSpec } from './runner';
-import { fmt, column, stageTable } from './table';
+import { gridLine, stageTable } from './table';
+import { runsJson } from './runs-json';
 import { PRESETS, paperGrid } from '../src/engine/config';
 import type { Preset } from '../src/core/choices';
-import { paperSizes } from '../src/engine/sizes';
 import { LOSSES, QUERIES, type Loss, type Mode, type Query } from '../src/core/types';
 
-const USAGE = `usage: npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N
+const USAGE = `usage: npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N | --seed-list 1-3,7
        [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]
-       [--preset paper|interactive] [--k QUERIES_PER_ROUND]
+       [--preset paper|interactive] [--k QUERIES_PER_ROUND] [--threads 1|2] [--strict 1]
 losses: ${LOSSES.join(', ')}; queries: ${QUERIES.join(', ')}`;
 
 function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[], dflt?: T): T {
@@ -24,7 +25,8 @@ function oneOf<T extends string>(name: string, v: string | undefined, allowed: r
 }
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid', 'preset', 'k', 'threads']);
+  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid', 'preset', 'k', 'threads', 'strict', 'seed-list']);
+  const strict = oneOf('strict', a.strict, ['0', '1'] as const, '0') === '1';
   if (!a.dataset) throw new Error('--dataset is required.');
   const backend = oneOf('backend', a.backend, ['wasm', 'cpu'] as const, 'wasm');
   const preset = oneOf<Preset>('preset', a.preset, ['paper', 'interactive'], 'paper');
@@ -32,14 +34,16 @@ async function main(): Promise<void> {
   const mode = oneOf<Mode>('mode', a.mode, ['reference', 'improved'], PRESETS[preset].mode);
   const k = a.k === undefined ? null : Number(a.k);
   if (k !== null && !(Number.isInteger(k) && k >= 1)) throw new Error(`--k must be a positive integer (got ${a.k}).`);
-  const seeds = Number(a.seeds ?? 5);
-  if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`--seeds must be a positive integer (got ${a.seeds}).`);
+  if (a.seeds !== undefined && a['seed-list'] !== undefined) throw new Error('Give --seeds N or --seed-list LIST, not both.');
+  const n = Number(a.seeds ?? 5);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--seeds must be a positive integer (got ${a.seeds}).`);
+  const seeds = a['seed-list'] !== undefined ? parseSeedList(a['seed-list']) : Array.from({ length: n }, (_, i) => i + 1);
   const pollution = a.pollution === undefined ? null : Number(a.pollution);
   if (pollution !== null && !(pollution > 0 && pollution <= 1)) throw new Error(`--pollution must be in (0, 1] (got ${a.pollution}).`);
   await nodeBackend(backend, Number(a.threads ?? 2));
   const raw = await loadDataset(a.dataset);
-  console.log(`${raw.name}: ${raw.n} rows x ${raw.d} features, ${preset} preset, ${mode} mode, ${backend} backend, seeds 1..${seeds}`);
-  const base = { mode, pollution, preset, overrides: k === null ? {} : { sizes: { ...paperSizes(raw.name, raw.n, raw.d), k } } };
+  console.log(`${raw.name}: ${raw.n} rows x ${raw.d} features, ${preset} preset, ${mode} mode, ${backend} backend, seeds ${formatSeedList(seeds)}`);
+  const base = { mode, pollution, preset, k };
 
   if (a.grid !== undefined) {
     if (a.grid !== 'paper') throw new Error(`--grid takes 'paper' (got ${a.grid}).`);
@@ -47,28 +51,35 @@ async function main(): Promise<void> {
     console.log(`config${' '.repeat(30)}${[0, 1, 2, 3, 4, 5].map((t) => `stage ${t}`.padEnd(15)).join('')}`);
     for (const g of paperGrid()) {
       const spec: RunSpec = { ...g, ...base };
-      const r = await runSeeds(raw, spec, seeds);
-      const key = `${g.loss}/${g.query}/ps${g.pseudo ? 1 : 0}`;
-      console.log(`${key.padEnd(36)}${r.auroc[0].map((_, t) => fmt(column(r.auroc, t)).padEnd(15)).join('')}`);
-      all.push({ dataset: raw.name, loss: g.loss, query: g.query, pseudo: g.pseudo ? 1 : 0, mode, backend, ...r });
+      const runs = await runSeeds(raw, spec, seeds);
+      console.log(gridLine(`${g.loss}/${g.query}/ps${g.pseudo ? 1 : 0}`, runs));
+      all.push({ dataset: raw.name, loss: g.loss, query: g.query, pseudo: g.pseudo ? 1 : 0, mode, backend, ...runsJson(runs) });
     }
     if (a.json) writeFileSync(a.json, JSON.stringify(all, null, 1));
+    if (strict && all.some((r) => r.collapsed)) fail('some runs collapsed (--strict 1)');
     return;
   }
   const spec: RunSpec = {
     loss: oneOf<Loss>('loss', a.loss, LOSSES), query: oneOf<Query>('query', a.query, QUERIES),
     pseudo: oneOf('pseudo', a.pseudo, ['0', '1'] as const, '0') === '1', ...base,
   };
-  const r = await runSeeds(raw, spec, seeds, (s) => console.error(`seed ${s} done`));
+  const runs = await runSeeds(raw, spec, seeds, (s) => console.error(`seed ${s} done`));
   console.log(`${spec.loss} / ${spec.query} / pseudo ${spec.pseudo ? 1 : 0}`);
-  console.log(stageTable(r));
+  console.log(stageTable(runs));
+  const json = runsJson(runs);
   if (a.json) {
-    const { seeds: sd, auroc, ap, stage_seconds } = r;
-    const out = { dataset: raw.name, loss: spec.loss, query: spec.query, pseudo: spec.pseudo ? 1 : 0, mode, backend, seeds: sd, auroc, ap, stage_seconds };
+    const out = { dataset: raw.name, loss: spec.loss, query: spec.query, pseudo: spec.pseudo ? 1 : 0, mode, backend, ...json };
     if (preset !== 'paper' || k !== null) Object.assign(out, { preset, k: k ?? undefined });
     writeFileSync(a.json, JSON.stringify(out, null, 1));
     console.log(`wrote ${a.json}`);
   }
+  if (strict && json.collapsed) fail('the scores collapsed (--strict 1)');
+}
+
+/** Exit 3: the run finished but its scores collapsed, so its AUROC means nothing. */
+function fail(why: string): never {
+  console.error(`error: ${why}`);
+  process.exit(3);
 }
 
 main().catch((e: Error) => {

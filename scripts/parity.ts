@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from './args';
 import { loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
-import { runSeeds } from './runner';
+import { perSeed, runSeeds } from './runner';
 import { compare, type RefCell } from './parity-check';
 import { paperGrid } from '../src/engine/config';
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       const key = `${g.loss}/${g.query}/ps${g.pseudo ? 1 : 0}`;
       if (ours[key] || !ref[name][key]) continue;
       const t0 = performance.now();
-      ours[key] = (await runSeeds(raw, { ...g, mode: 'reference', pollution: null }, seeds)).auroc;
+      ours[key] = perSeed(await runSeeds(raw, { ...g, mode: 'reference', pollution: null }, seeds), 'auroc');
       console.error(`${name} ${key}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       saved[name] = ours;
       if (a.json) writeFileSync(a.json, JSON.stringify(saved)); // after each configuration: a crash loses little

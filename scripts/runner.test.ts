@@ -3,7 +3,7 @@ import { cpuBackend } from '../src/engine/testing';
 import { makeSynthetic } from '../src/io/synthetic';
 import { parseArgs } from './args';
 import { cellOk, compare } from './parity-check';
-import { runSeeds } from './runner';
+import { perSeed, runSeeds } from './runner';
 import { stageTable } from './table';
 
 beforeAll(cpuBackend);
@@ -15,13 +15,15 @@ describe('experiment runner', () => {
       loss: 'nce', query: 'mlp', pseudo: false, mode: 'reference', pollution: null,
       overrides: { aeEpochs: 2, occEpochs: 2, rounds: 2 },
     }, 2);
-    expect(r.seeds).toEqual([1, 2]);
-    expect(r.auroc.map((a) => a.length)).toEqual([3, 3]);
-    expect(r.labels).toEqual([0, 6, 12]);
-    for (const v of r.auroc.flat()) expect(v).toBeGreaterThan(0);
+    expect(r.map((x) => x.seed)).toEqual([1, 2]);
+    expect(r.map((x) => x.stages.length)).toEqual([3, 3]);
+    expect(r[1]!.stages.map((s) => s.labels)).toEqual([0, 6, 12]);
+    for (const v of perSeed(r, 'auroc').flat()) expect(v).toBeGreaterThan(0);
+    for (const x of r) expect(x.collapsed).toBe(false);
     const table = stageTable(r).split('\n');
-    expect(table).toHaveLength(4);
-    expect(table[3]).toMatch(/^2 +12 +\d+\.\d\d \+- \d+\.\d/);
+    expect(table).toHaveLength(5);
+    expect(table[3]).toMatch(/^2 +12 +\d+\.\d \+- \d+\.\d +\d+\.\d\d \+- \d+\.\d/);
+    expect(table[4]).toMatch(/^AUROC curve: start /);
   });
 
   it('parses --flag value pairs and rejects unknown flags', () => {

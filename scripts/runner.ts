@@ -1,7 +1,10 @@
-// Runs one configuration over seeds 1..N with the simulated oracle and collects stage-wise metrics.
-import { Session, makeConfig, simulatedOracle } from '../src/engine/session';
+// The CLI's view of the lab's runner (src/worker/compare.ts over src/engine/seedRun.ts): a spec from flags, seeds 1..N.
 import type { Preset } from '../src/core/choices';
-import type { Loss, Mode, Query, RawData, RunConfig } from '../src/core/types';
+import { configKey, type SeedRun } from '../src/engine/seedRun';
+import type { Loss, Mode, Query, RunConfig } from '../src/core/types';
+import { runOne } from '../src/worker/compare';
+import type { CompareRunRequest } from '../src/worker/protocol';
+import type { RawData } from '../src/core/types';
 
 export interface RunSpec {
   loss: Loss;
@@ -10,40 +13,31 @@ export interface RunSpec {
   mode: Mode;
   pollution: number | null;
   preset?: Preset;
+  /** queries per round; null = the dataset's size table */
+  k?: number | null;
   overrides?: Partial<RunConfig>;
 }
 
-export interface RunResult {
-  seeds: number[];
-  auroc: number[][];
-  ap: number[][];
-  stage_seconds: number[][];
-  labels: number[];
+/** The panel's request for the same configuration: the CLI and the page build configs by one rule. */
+export function specRequest(spec: RunSpec): CompareRunRequest {
+  const { loss, query, pseudo, mode, pollution } = spec;
+  return { key: configKey(spec), config: { preset: spec.preset ?? 'paper', overrides: { loss, query, pseudo, mode, pollution, ...spec.overrides }, k: spec.k ?? null } };
 }
 
-export function specConfig(raw: RawData, spec: RunSpec, seed: number): RunConfig {
-  // without a preset both modes use the paper's protocol, so they differ only by the quirks
-  return makeConfig(raw, spec.preset ?? 'paper', {
-    loss: spec.loss, query: spec.query, pseudo: spec.pseudo, mode: spec.mode, pollution: spec.pollution, seed, ...spec.overrides,
-  });
-}
-
-export async function runSeeds(raw: RawData, spec: RunSpec, seeds: number, onSeed?: (s: number) => void): Promise<RunResult> {
+/** Seeds 1..n (a number) or the given list, one run each. */
+export async function runSeeds(raw: RawData, spec: RunSpec, seeds: number | number[], onSeed?: (s: number) => void): Promise<SeedRun[]> {
   if (!raw.labels) throw new Error('The experiment runner needs labelled data (the simulated oracle answers from the labels).');
-  const out: RunResult = { seeds: [], auroc: [], ap: [], stage_seconds: [], labels: [] };
-  for (let seed = 1; seed <= seeds; seed++) {
-    const session = new Session(raw, specConfig(raw, spec, seed));
-    try {
-      const snaps = await session.run(simulatedOracle(session.pool.labels!));
-      out.seeds.push(seed);
-      out.auroc.push(snaps.map((s) => s.auroc ?? NaN));
-      out.ap.push(snaps.map((s) => s.ap ?? NaN));
-      out.stage_seconds.push(snaps.map((s) => s.seconds));
-      out.labels = snaps.map((s) => s.labelled.length);
-    } finally {
-      session.dispose();
-    }
+  const list = typeof seeds === 'number' ? Array.from({ length: seeds }, (_, i) => i + 1) : seeds;
+  const req = specRequest(spec);
+  const out: SeedRun[] = [];
+  for (const seed of list) {
+    out.push(await runOne(raw, req, seed));
     onSeed?.(seed);
   }
   return out;
+}
+
+/** One metric as a seeds x stages matrix (NaN where a stage has none), as the JSON output and parity use it. */
+export function perSeed(runs: SeedRun[], metric: 'auroc' | 'ap' | 'aurocUnlabelled' | 'pauc' | 'precision' | 'found' | 'seconds'): number[][] {
+  return runs.map((r) => r.stages.map((s) => s[metric] ?? NaN));
 }

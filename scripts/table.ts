@@ -1,23 +1,26 @@
-// Paper-style text tables: AUROC x100 mean +- std (population std, as the reference prints) per stage.
-import { meanStd } from '../src/engine/metrics';
-import type { RunResult } from './runner';
+// Paper-style text tables from the one table builder (src/engine/resultTable.ts) the panel and the report use.
+import { aggregate, formatCell, type TableRow } from '../src/engine/resultTable';
+import type { SeedRun } from '../src/engine/seedRun';
 
-export function column(rows: number[][], stage: number): number[] {
-  return rows.map((r) => r[stage]);
-}
-
-export function fmt(values: number[], scale = 100, digits = 2): string {
-  const { mean, std } = meanStd(values.map((v) => v * scale));
-  return `${mean.toFixed(digits)} +- ${std.toFixed(1)}`;
-}
-
-export function stageTable(r: RunResult): string {
-  const lines = ['stage  labels  AUROC x100       AP x100          s/stage'];
-  for (let t = 0; t < r.auroc[0].length; t++) {
-    const sec = meanStd(column(r.stage_seconds, t)).mean;
-    lines.push(
-      `${String(t).padEnd(7)}${String(r.labels[t]).padEnd(8)}${fmt(column(r.auroc, t)).padEnd(17)}${fmt(column(r.ap, t)).padEnd(17)}${sec.toFixed(2)}`,
-    );
+/** The CLI's per-stage table of one configuration's runs. */
+export function stageTable(runs: SeedRun[]): string {
+  const [row] = aggregate([{ key: runs[0]?.key ?? '', label: '' }], runs) as [TableRow];
+  const cols = ['stage', 'labels', 'found', 'AUROC x100', 'AP x100', 'AUROC unlab.', 'pAUC.05 x100', 'prec. x100', 's/stage'];
+  const widths = [7, 8, 15, 17, 17, 17, 17, 17, 8];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('').trimEnd();
+  const lines = [line(cols)];
+  for (const s of row.stages) {
+    lines.push(line([String(s.stage), String(Number(s.labels.toFixed(1))), formatCell(s.found, 1), formatCell(s.auroc), formatCell(s.ap),
+      formatCell(s.aurocUnlabelled), formatCell(s.pauc), formatCell(s.precision), s.seconds.toFixed(2)]));
   }
+  const a = row.summary.auroc;
+  lines.push(`AUROC curve: start ${formatCell(a.start)}, end ${formatCell(a.end)}, area ${formatCell(a.area)}, ramp-up ${formatCell(a.rampUp)}`);
+  if (row.collapsedSeeds.length) lines.push(`WARNING: the scores collapsed (nearly all equal) for seed(s) ${row.collapsedSeeds.join(', ')}`);
   return lines.join('\n');
+}
+
+/** One grid line: the configuration's AUROC cell per stage. */
+export function gridLine(key: string, runs: SeedRun[]): string {
+  const [row] = aggregate([{ key, label: key }], runs) as [TableRow];
+  return `${key.padEnd(36)}${row.stages.map((s) => formatCell(s.auroc).padEnd(15)).join('')}${row.collapsedSeeds.length ? ' (collapsed)' : ''}`;
 }

@@ -5,7 +5,9 @@ export const LOSSES = [
 ] as const;
 export type Loss = (typeof LOSSES)[number];
 
-export const QUERIES = ['random', 'mlp', 'db', 'abs', 'no'] as const;
+export const QUERIES = ['random', 'mlp', 'db', 'abs', 'no', 'margin', 'diverse', 'density'] as const;
+/** The paper's five query strategies; the others are beyond the paper (engine/boundary.ts). */
+export const PAPER_QUERIES = ['random', 'mlp', 'db', 'abs', 'no'] as const;
 export type Query = (typeof QUERIES)[number];
 
 /** reference = reproduce the authors' code (quirks marked Keep); improved = plain defects fixed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argsortStable, auroc, averagePrecision, meanStd, median, quantile } from './metrics';
+import { argsortStable, auroc, averagePrecision, meanStd, median, quantile, partialAuroc } from './metrics';
 
 describe('auroc', () => {
   it('uses mid-ranks for ties', () => {
@@ -90,5 +90,32 @@ describe('argsortStable', () => {
     expect(Array.from(argsortStable([3, 1, 3, 2, 1]))).toEqual([1, 4, 3, 0, 2]);
     expect(Array.from(argsortStable([3, 1, 3, 2, 1], true))).toEqual([0, 2, 3, 1, 4]);
     expect(argsortStable([]).length).toBe(0);
+  });
+});
+
+describe('partialAuroc (FPR <= 0.05, McClish-standardised)', () => {
+  // A_min = 0.05^2 / 2 = 0.00125, A_max = 0.05; value = 0.5 (1 + (A - A_min) / (A_max - A_min))
+  it('20 negatives: ROC (0, 0.5) then (0.05, 0.5) then (0.05, 1): A = 0.025 -> 0.74359', () => {
+    const scores = [10, 9, 8, ...Array.from({ length: 19 }, (_, i) => i / 10)];
+    const labels = [1, 0, 1, ...new Array(19).fill(0)];
+    expect(partialAuroc(scores, labels)).toBeCloseTo(0.5 * (1 + (0.025 - 0.00125) / 0.04875), 12);
+    expect(partialAuroc(scores, labels)).toBeCloseTo(0.743590, 6);
+  });
+  it('10 negatives: the cut at 0.05 falls inside the first step and is interpolated', () => {
+    // points (0, 0), (0, 0.5), (0.1, 0.5), (0.1, 1): tpr 0.5 at fpr 0.05, A = 0.025 -> 0.74359
+    const scores = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, -1];
+    const labels = [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    expect(partialAuroc(scores, labels)).toBeCloseTo(0.743590, 6);
+  });
+  it('a positive tied with a negative at the top: the diagonal (0, 0) -> (0.1, 0.5), A = 0.00625 -> 0.551282', () => {
+    const scores = [10, 10, 8, 7, 6, 5, 4, 3, 2, 1, 0, -1];
+    const labels = [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    expect(partialAuroc(scores, labels)).toBeCloseTo(0.551282, 6);
+  });
+  it('perfect ranking gives 1, all scores tied give chance (0.5), one class gives null', () => {
+    expect(partialAuroc([3, 2, 1, 0], [1, 1, 0, 0])).toBeCloseTo(1, 12);
+    expect(partialAuroc([1, 1, 1, 1], [1, 0, 0, 0])).toBeCloseTo(0.5, 12);
+    expect(partialAuroc([1, 2], [0, 0])).toBeNull();
+    expect(() => partialAuroc([1, 2], [0, 1], 0)).toThrow(/maxFpr/);
   });
 });

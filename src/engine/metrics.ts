@@ -133,3 +133,56 @@ export function meanStd(values: number[]): { mean: number; std: number } {
   for (const v of values) ss += (v - mean) * (v - mean);
   return { mean, std: Math.sqrt(ss / values.length) };
 }
+
+/** The ROC curve's points (fpr, tpr) from (0, 0) to (1, 1), one per distinct threshold, high to low (sklearn roc_curve). */
+function rocPoints(scores: ArrayLike<number>, labels: ArrayLike<number>, pos: number, neg: number): { fpr: number[]; tpr: number[] } {
+  const order = argsortStable(scores, true);
+  const fpr = [0];
+  const tpr = [0];
+  let tp = 0;
+  let fp = 0;
+  let i = 0;
+  while (i < order.length) {
+    let j = i;
+    while (j < order.length && scores[order[j]] === scores[order[i]]) {
+      if (labels[order[j]] === 1) tp++;
+      else fp++;
+      j++;
+    }
+    fpr.push(fp / neg);
+    tpr.push(tp / pos);
+    i = j;
+  }
+  return { fpr, tpr };
+}
+
+/**
+ * Partial AUROC up to a false-positive rate, McClish-standardised as sklearn's roc_auc_score(max_fpr=...):
+ * 0.5 (1 + (A - A_min) / (A_max - A_min)) with A_min = max_fpr^2 / 2, A_max = max_fpr, so 0.5 is chance and
+ * 1 perfect. Null when a class is absent.
+ */
+export function partialAuroc(scores: ArrayLike<number>, labels: ArrayLike<number>, maxFpr = 0.05): number | null {
+  checkScoresLabels('partialAuroc', scores, labels);
+  if (!(maxFpr > 0 && maxFpr <= 1)) throw new Error(`partialAuroc: maxFpr must be in (0, 1], got ${maxFpr}`);
+  let pos = 0;
+  for (let i = 0; i < labels.length; i++) pos += labels[i];
+  const neg = labels.length - pos;
+  if (pos === 0 || neg === 0) return null;
+  const { fpr, tpr } = rocPoints(scores, labels, pos, neg);
+  // np.searchsorted(fpr, max_fpr, 'right'), then the curve cut at max_fpr by linear interpolation
+  let stop = 0;
+  while (stop < fpr.length && fpr[stop] <= maxFpr) stop++;
+  const xs = fpr.slice(0, stop);
+  const ys = tpr.slice(0, stop);
+  if (stop < fpr.length) {
+    const x0 = fpr[stop - 1];
+    const x1 = fpr[stop];
+    const t = x1 === x0 ? 0 : (maxFpr - x0) / (x1 - x0);
+    xs.push(maxFpr);
+    ys.push(tpr[stop - 1] + t * (tpr[stop] - tpr[stop - 1]));
+  }
+  let area = 0;
+  for (let i = 1; i < xs.length; i++) area += ((xs[i] - xs[i - 1]) * (ys[i] + ys[i - 1])) / 2;
+  const minArea = 0.5 * maxFpr * maxFpr;
+  return 0.5 * (1 + (area - minArea) / (maxFpr - minArea));
+}

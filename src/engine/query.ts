@@ -4,6 +4,7 @@ import type { Mode, Query } from '../core/types';
 import type { Rng } from '../core/rng';
 import { argsortStable } from './metrics';
 import { ABS_QP0, absSelect, nextQp, type AbsState } from './abs';
+import { densityQuery, diverseQuery, marginQuery } from './boundary';
 
 export type { AbsState } from './abs';
 
@@ -22,6 +23,9 @@ export interface QueryArgs {
   lastLabels: number[];
   /** 0 for the query after stage 0 */
   round: number;
+  /** latent phi(x), row-major n x repDim: needed by diverse and density */
+  embedding?: ArrayLike<number>;
+  repDim?: number;
 }
 
 export interface QueryResult {
@@ -89,9 +93,15 @@ export function selectQueries(a: QueryArgs): QueryResult {
       const { indices, boundaryScore } = absSelect(a.scores, cand, a.k, qp, a.round, a.mode);
       return { indices, qp, boundaryScore };
     }
+    case 'margin':
+      return { indices: marginQuery(a.scores, cand, a.k, a.radius), qp: null, boundaryScore: null };
+    case 'diverse':
+      return { indices: diverseQuery(a.scores, cand, a.k, a.radius, a.embedding, a.repDim), qp: null, boundaryScore: null };
+    case 'density':
+      return { indices: densityQuery(a.scores, cand, a.k, a.radius, a.embedding, a.repDim), qp: null, boundaryScore: null };
     default: {
       const s: never = a.strategy;
-      throw new Error(`query: unknown strategy '${String(s)}' (expected one of random, mlp, db, abs, no)`);
+      throw new Error(`query: unknown strategy '${String(s)}' (expected one of random, mlp, db, abs, no, margin, diverse, density)`);
     }
   }
 }

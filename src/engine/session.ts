@@ -110,6 +110,7 @@ export class Session {
     const r = selectQueries({
       strategy: this.config.query, scores: snap.scores, labelKnown: this.labelKnown, k: this.config.sizes.k,
       radius: snap.radius, mode: this.config.mode, rng: this.rng, abs: this.abs, lastLabels: this.lastLabels, round: this.round,
+      embedding: snap.embedding, repDim: snap.repDim,
     });
     snap.queued = r.indices;
     snap.qp = r.qp;

@@ -61,7 +61,7 @@ describe('parseUrl', () => {
     expect(r.settings).toEqual(DEFAULT_SETTINGS);
     expect(r.problems).toEqual([
       "loss 'foo' is not one of soft_boundary, one_class, dsad, nce, soft_boundary_nce, one_class_uai, soft_boundary_uai; the default was used",
-      "query 'MLP' is not one of random, mlp, db, abs, no; the default was used",
+      "query 'MLP' is not one of random, mlp, db, abs, no, margin, diverse, density; the default was used",
       "pseudo 'maybe' is not true or false; the default was used",
       "pollution '0' is not 'full' or a number greater than 0 and at most 1; the default was used",
       "seed '-1' is not a whole number from 0 to 4294967295; the default was used",

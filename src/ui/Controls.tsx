@@ -1,5 +1,6 @@
 // The settings panel: dataset (picker, facts, import), loss, query, pseudo, pollution, seed, k, preset, oracle, backend, share.
 import { LOSSES, QUERIES } from '../core/types';
+import { LOSS_TITLE, queryTitle } from '../engine/names';
 import type { LabSettings } from '../store/urlState';
 import { bundledOptions, SYNTHETIC_OPTIONS } from './datasets';
 import { labStore, useLab } from './useLab';
@@ -11,14 +12,6 @@ import { useImport } from './data/importStore';
 import { LinkNoticesBox, SharePanel } from './data/SharePanel';
 import { useManifest } from './data/useManifest';
 import './data/data.css';
-
-const LOSS_TITLE: Record<string, string> = {
-  soft_boundary: 'soft-boundary Deep SVDD', one_class: 'one-class Deep SVDD', dsad: 'Deep SAD', nce: 'one-class + NCE',
-  soft_boundary_nce: 'soft-boundary + NCE', one_class_uai: 'one-class + UAI', soft_boundary_uai: 'soft-boundary + UAI',
-};
-const QUERY_TITLE: Record<string, string> = {
-  random: 'random', mlp: 'most likely positive', db: 'decision boundary (soft losses)', abs: 'adaptive boundary search', no: 'no queries',
-};
 
 function Field({ k, label, children }: { k: string; label: string; children: React.ReactNode }) {
   const hidden = useLab((s) => s.hidden.has(k));
@@ -85,7 +78,7 @@ export function Controls() {
       </Field>
       <Field k="query" label="Query strategy">
         <select data-testid="query" value={s.query} disabled={busy} onChange={(e) => apply({ query: e.target.value as LabSettings['query'] })}>
-          {QUERIES.map((q) => <option key={q} value={q}>{QUERY_TITLE[q] ?? q}</option>)}
+          {QUERIES.map((q) => <option key={q} value={q}>{queryTitle(q)}</option>)}
         </select>
       </Field>
       <Field k="pseudo" label="Pseudo-abnormal samples">

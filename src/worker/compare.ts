@@ -1,9 +1,11 @@
-// The comparison batch, engine-only (runs in the lab worker and in Node tests): configs x seeds 1..N, like scripts/runner.ts.
-import { makeConfig, Session, simulatedOracle } from '../engine/session';
+// The comparison batch over the engine's one runner (engine/seedRun.ts): configs x seeds, in the lab worker,
+// in Node tests and behind the CLI's scripts/runner.ts.
+import { makeConfig } from '../engine/session';
+import { runSeed, type SeedRun } from '../engine/seedRun';
 import type { ProgressEvent, RawData, RunConfig } from '../core/types';
-import type { CompareRunRequest, CompareRunResult, ConfigRequest } from './protocol';
+import type { CompareRunRequest, ConfigRequest } from './protocol';
 
-/** A page's config request (preset, overrides, queries per round) for one seed, as scripts/runner.ts builds it. */
+/** A config request (preset, overrides, queries per round) for one seed: the one rule for the lab, the panel and the CLI. */
 export function requestConfig(data: RawData, req: ConfigRequest, seed: number): RunConfig {
   const cfg = makeConfig(data, req.preset, { ...req.overrides, seed });
   if (req.k !== undefined && req.k !== null) cfg.sizes = { ...cfg.sizes, k: req.k };
@@ -14,43 +16,36 @@ export interface BatchHooks {
   signal?: AbortSignal;
   /** run = 0-based index over all (configuration, seed) pairs, configurations outer, seeds inner */
   onProgress?(run: number, of: number, key: string, seed: number, e: ProgressEvent): void;
-  onResult?(run: number, of: number, result: CompareRunResult): void;
+  onResult?(run: number, of: number, result: SeedRun): void;
 }
 
-/** One whole protocol (initial stage + `rounds` query rounds) with the simulated oracle, in its own Session. */
-export async function runOne(data: RawData, req: CompareRunRequest, seed: number, hooks: Omit<BatchHooks, 'onResult'> = {}, run = 0, of = 1): Promise<CompareRunResult> {
-  const t0 = performance.now();
-  const session = new Session(data, requestConfig(data, req.config, seed), {
+/** One whole protocol (initial stage + query rounds) with the simulated oracle, in its own Session. */
+export function runOne(data: RawData, req: CompareRunRequest, seed: number, hooks: Omit<BatchHooks, 'onResult'> = {}, run = 0, of = 1): Promise<SeedRun> {
+  return runSeed(data, requestConfig(data, req.config, seed), {
     signal: hooks.signal,
     onProgress: (e) => hooks.onProgress?.(run, of, req.key, seed, e),
-  });
-  try {
-    if (!session.pool.labels) throw new Error('Comparing strategies needs labelled data: the simulated oracle answers from the labels.');
-    const snaps = await session.run(simulatedOracle(session.pool.labels));
-    return {
-      key: req.key, seed,
-      auroc: snaps.map((s) => s.auroc),
-      ap: snaps.map((s) => s.ap),
-      stageSeconds: snaps.map((s) => s.seconds),
-      labels: snaps.map((s) => s.labelled.length),
-      seconds: (performance.now() - t0) / 1000,
-    };
-  } finally {
-    session.dispose();
-  }
+  }, req.key);
 }
 
-/** Every configuration for seeds 1..seeds, one Session after another. */
-export async function runBatch(data: RawData, runs: CompareRunRequest[], seeds: number, hooks: BatchHooks = {}): Promise<CompareRunResult[]> {
-  if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`The number of seeds must be a whole number of at least 1 (got ${seeds}).`);
+/** The seeds of a batch: whole numbers from 0 to 2^32 - 1, each once. */
+export function checkSeeds(seeds: number[]): void {
+  if (seeds.length === 0) throw new Error('Give at least one seed.');
+  const bad = seeds.find((s) => !Number.isInteger(s) || s < 0 || s > 4294967295);
+  if (bad !== undefined) throw new Error(`Seed ${bad} is not a whole number from 0 to 4294967295.`);
+  if (new Set(seeds).size !== seeds.length) throw new Error(`The seeds ${seeds.join(', ')} repeat a seed.`);
+}
+
+/** Every configuration for each seed, one Session after another. */
+export async function runBatch(data: RawData, runs: CompareRunRequest[], seeds: number[], hooks: BatchHooks = {}): Promise<SeedRun[]> {
+  checkSeeds(seeds);
   if (runs.length === 0) throw new Error('Pick at least one configuration to compare.');
   if (!data.labels) throw new Error(`Dataset ${data.name} has no labels, so the simulated oracle cannot answer: comparisons need labelled data.`);
-  const of = runs.length * seeds;
-  const out: CompareRunResult[] = [];
+  const of = runs.length * seeds.length;
+  const out: SeedRun[] = [];
   for (let c = 0; c < runs.length; c++) {
-    for (let seed = 1; seed <= seeds; seed++) {
-      const run = c * seeds + seed - 1;
-      const r = await runOne(data, runs[c]!, seed, hooks, run, of);
+    for (let j = 0; j < seeds.length; j++) {
+      const run = c * seeds.length + j;
+      const r = await runOne(data, runs[c]!, seeds[j]!, hooks, run, of);
       out.push(r);
       hooks.onResult?.(run, of, r);
     }

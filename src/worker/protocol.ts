@@ -1,6 +1,7 @@
 // Typed messages between the page and the lab worker: plain data and typed arrays only (structured clone + transfer).
 import type { Label, LabelEvent, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from '../core/types';
 import type { BackendChoice, BackendName, OracleKind, Preset } from '../core/choices';
+import type { SeedRun } from '../engine/seedRun';
 
 /** What the page may change in a run (everything else comes from makeConfig's preset). */
 export interface ConfigRequest {
@@ -61,8 +62,8 @@ export type Command =
   | { type: 'getWeights'; id: number }
   /** test hook: the worker throws an uncaught error (the page restarts it), now or armed for the next training epoch */
   | { type: 'debugCrash'; atNextEpoch?: boolean }
-  /** run each configuration for seeds 1..N with the simulated oracle in separate Sessions (the user's session is left alone) */
-  | { type: 'compare'; id: number; runs: CompareRunRequest[]; seeds: number }
+  /** run each configuration for each seed with the simulated oracle in separate Sessions (the user's session is left alone) */
+  | { type: 'compare'; id: number; runs: CompareRunRequest[]; seeds: number[] }
   /** stop the comparison batch `id` (acts at once) */
   | { type: 'compareCancel'; id: number };
 
@@ -72,17 +73,8 @@ export interface CompareRunRequest {
   config: ConfigRequest;
 }
 
-/** One finished (configuration, seed) run: per-stage metrics as the CLI runner collects them. */
-export interface CompareRunResult {
-  key: string;
-  seed: number;
-  auroc: Array<number | null>;
-  ap: Array<number | null>;
-  stageSeconds: number[];
-  labels: number[];
-  /** wall time of the whole run */
-  seconds: number;
-}
+/** One finished (configuration, seed) run: the engine's one result shape (per-stage metrics, summaries, collapse). */
+export type CompareRunResult = SeedRun;
 
 /** The trained model as plain arrays (Session.weights()), with the stage it finished. */
 export interface WeightsMessage {

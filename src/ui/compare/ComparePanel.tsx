@@ -10,6 +10,7 @@ import { COMPARE_EXPLAIN, compareFigure } from './figure';
 import { formatSeconds } from './progress';
 import { aggregate, formatCell, tableCsv, type TableRow } from './table';
 import type { Preset } from '../../core/choices';
+import { parseSeedList } from '../../engine/seeds';
 
 // registered at load, so events of a batch never reach the main lab reducer
 onWorkerEvent((ev) => compareStore.getState().handleEvent(ev));
@@ -21,7 +22,7 @@ function useCompare<T>(sel: (s: CompareData) => T): T {
 }
 
 function fileStem(s: CompareData): string {
-  return `compare-${s.dataset || 'data'}-${s.preset}-${s.seeds}seeds`;
+  return `compare-${s.dataset || 'data'}-${s.preset}-${s.seeds.length}seeds`;
 }
 
 function download(name: string, text: string, type: string): void {
@@ -45,20 +46,21 @@ function Picker() {
   const [losses, setLosses] = useState<Loss[]>(() => [settings.loss]);
   const [pseudo, setPseudo] = useState(settings.pseudo);
   const [preset, setPreset] = useState<Preset>(settings.preset);
-  const [seeds, setSeeds] = useState('5');
-  const n = Number(seeds);
-  const seedsOk = /^\d+$/.test(seeds) && n >= 1 && n <= 100;
+  const [seeds, setSeeds] = useState(() => String(settings.seed));
+  const parsed = useMemo(() => { try { return { list: parseSeedList(seeds), error: null }; } catch (e) { return { list: [], error: (e as Error).message }; } }, [seeds]);
+  const n = parsed.list.length;
+  const seedsOk = parsed.error === null && n <= 100;
   const total = queries.length * losses.length * (seedsOk ? n : 0);
   const why = !data ? 'Load a dataset first.'
     : !data.raw.labels ? 'This dataset has no labels: the simulated oracle needs them.'
-    : !seedsOk ? `Seeds must be a whole number from 1 to 100 (got '${seeds}').`
+    : parsed.error !== null ? `Seeds: ${parsed.error}` : !seedsOk ? `At most 100 seeds (got ${n}).`
     : queries.length === 0 ? 'Pick at least one query strategy.'
     : losses.length === 0 ? 'Pick at least one loss.' : null;
   const start = () => {
     const st = labStore.getState();
     compareStore.getState().start(send, {
       pick: { losses, queries, pseudo, preset, pollution: settings.pollution === 'full' ? null : settings.pollution, k: settings.k === 'auto' ? null : settings.k },
-      seeds: n, dataset: st.settings.dataset, source: st.data?.source ?? 'bundled', dataSeed: st.settings.seed,
+      seeds: parsed.list, dataset: st.settings.dataset, source: st.data?.source ?? 'bundled', dataSeed: st.settings.seed,
     });
   };
   return (
@@ -91,8 +93,8 @@ function Picker() {
           </select>
         </label>
         <label className="field inline">
-          <span>Seeds 1..</span>
-          <input data-testid="compare-seeds" type="number" min={1} max={100} value={seeds} disabled={running} onChange={(e) => setSeeds(e.target.value)} style={{ width: '5em' }} />
+          <span>Seeds</span>
+          <input data-testid="compare-seeds" type="text" inputMode="numeric" value={seeds} disabled={running} onChange={(e) => setSeeds(e.target.value)} style={{ width: '8em' }} title="a list such as 1-5 or 1,3,7" />
         </label>
         <label className="field inline">
           <input type="checkbox" checked={pseudo} disabled={running} onChange={(e) => setPseudo(e.target.checked)} />
@@ -113,7 +115,7 @@ function Picker() {
 function Progress() {
   const s = useCompare((x) => x);
   if (s.status === 'idle') return null;
-  const total = s.configs.length * s.seeds;
+  const total = s.configs.length * s.seeds.length;
   const done = s.results.length;
   const label = s.configs.find((c) => c.key === s.progress?.key)?.label;
   const frac = s.progress && s.progress.epochs > 0 ? s.progress.epoch / s.progress.epochs : 0;

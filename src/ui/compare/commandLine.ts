@@ -1,5 +1,6 @@
 // The `npm run experiment` line that runs the same configuration, and why it may not match exactly.
 import { PRESETS } from '../../engine/config';
+import { formatSeedList, isOneToN } from '../../engine/seeds';
 import type { DataSource } from '../../store/lab';
 import type { CompareRunRequest } from '../../worker/protocol';
 
@@ -14,7 +15,7 @@ export interface CommandLine {
 
 const quote = (s: string) => (/^[A-Za-z0-9._/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
-export function experimentCommand(dataset: string, source: DataSource, runs: CompareRunRequest[], seeds: number, dataSeed: number): CommandLine {
+export function experimentCommand(dataset: string, source: DataSource, runs: CompareRunRequest[], seeds: number[], dataSeed: number): CommandLine {
   const notes: string[] = [];
   const hints: string[] = [];
   const dsArg = source === 'file' ? `path/to/${dataset}` : dataset;
@@ -24,11 +25,12 @@ export function experimentCommand(dataset: string, source: DataSource, runs: Com
       ? `The CLI reads public/datasets/${dataset}.csv, the seed-1 ${dataset} rounded to 6 decimals, so the numbers can differ in the last digits.`
       : `The page generated ${dataset} from seed ${dataSeed}; the CLI's public/datasets/${dataset}.csv is the seed-1 set, so the data differ.`);
   }
+  const seedFlag = isOneToN(seeds) ? ['--seeds', String(seeds.length)] : ['--seed-list', formatSeedList(seeds)];
   const lines = runs.map((r) => {
     const o = r.config.overrides;
     const mode = o.mode ?? PRESETS[r.config.preset].mode;
     const parts = ['npm run experiment --', '--dataset', quote(dsArg), '--loss', o.loss ?? 'nce', '--query', o.query ?? 'abs',
-      '--pseudo', o.pseudo === false ? '0' : '1', '--seeds', String(seeds), '--mode', mode];
+      '--pseudo', o.pseudo === false ? '0' : '1', ...seedFlag, '--mode', mode];
     if (o.pollution !== undefined && o.pollution !== null) parts.push('--pollution', String(o.pollution));
     if (r.config.preset !== 'paper') parts.push('--preset', r.config.preset);
     if (r.config.k !== undefined && r.config.k !== null) parts.push('--k', String(r.config.k));

@@ -6,6 +6,7 @@ import type { Command, CompareRunResult, WorkerEvent } from '../../worker/protoc
 import { experimentCommand, type CommandLine } from './commandLine';
 import { compareRuns, type ComparePick } from './configs';
 import { timeLeft } from './progress';
+import { checkSeeds } from '../../worker/compare';
 
 export type CompareStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -24,7 +25,7 @@ export interface CompareData {
   status: CompareStatus;
   id: number;
   configs: Array<{ key: string; label: string }>;
-  seeds: number;
+  seeds: number[];
   preset: string;
   dataset: string;
   command: CommandLine | null;
@@ -40,7 +41,7 @@ export interface CompareData {
 
 export interface CompareStart {
   pick: ComparePick;
-  seeds: number;
+  seeds: number[];
   dataset: string;
   source: DataSource;
   /** the settings' seed (synthetic data are generated from it) */
@@ -57,14 +58,15 @@ export interface CompareActions {
 let nextId = 1;
 
 export const compareStore = createStore<CompareData & CompareActions>()((set, get) => ({
-  status: 'idle', id: 0, configs: [], seeds: 5, preset: 'paper', dataset: '', command: null, results: [], progress: null,
+  status: 'idle', id: 0, configs: [], seeds: [], preset: 'paper', dataset: '', command: null, results: [], progress: null,
   startedAt: null, runStartedAt: null, finishedAt: null, backend: null, error: null,
 
   start(send, req) {
     if (get().status === 'running') return;
     let runs;
     try {
-      if (!Number.isInteger(req.seeds) || req.seeds < 1 || req.seeds > 100) throw new Error(`Seeds must be a whole number from 1 to 100 (got ${req.seeds}).`);
+      checkSeeds(req.seeds);
+      if (req.seeds.length > 100) throw new Error(`At most 100 seeds (got ${req.seeds.length}).`);
       runs = compareRuns(req.pick);
     } catch (e) {
       set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
@@ -102,7 +104,7 @@ export const compareStore = createStore<CompareData & CompareActions>()((set, ge
 /** Seconds left in the batch, from the finished runs' wall times. */
 export function batchTimeLeft(s: CompareData, now = performance.now()): number | null {
   if (s.status !== 'running') return null;
-  const total = s.configs.length * s.seeds;
+  const total = s.configs.length * s.seeds.length;
   const elapsed = s.runStartedAt === null ? 0 : (now - s.runStartedAt) / 1000;
   return timeLeft(s.results.map((r) => r.seconds), total, elapsed);
 }

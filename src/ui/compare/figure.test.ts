@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { compareFigure, fade } from './figure';
 import type { TableRow } from './table';
 
+const rest = { found: null, precision: null, ap: null, aurocUnlabelled: null, pauc: null, seconds: 1, collapsed: 0 };
+const none = { start: null, end: null, area: null, rampUp: null };
 const row: TableRow = {
-  key: 'nce/abs/ps1', label: 'nce / abs / pseudo 1', seeds: [1, 2],
+  key: 'nce/abs/ps1', label: 'nce / abs / pseudo 1', seeds: [1, 2], collapsedSeeds: [],
+  summary: { auroc: none, ap: none, aurocUnlabelled: none, pauc: none },
   stages: [
-    { stage: 0, labels: 0, auroc: { mean: 80, std: 2, n: 2 }, ap: null, seconds: 1 },
-    { stage: 1, labels: 6, auroc: { mean: 90, std: 1, n: 2 }, ap: null, seconds: 1 },
+    { stage: 0, labels: 0, auroc: { mean: 80, std: 2, n: 2 }, ...rest },
+    { stage: 1, labels: 6, auroc: { mean: 90, std: 1, n: 2 }, ...rest },
   ],
 };
 

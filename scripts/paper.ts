@@ -1,0 +1,84 @@
+// npm run paper -- [--datasets a,b|paths] [--configs paper|beyond|all|KEYS] [--seeds N | --seed-list L] [--jobs N]
+//   [--out DIR] [--shard i/n] [--report DIR] [--run 0|1] [--data-dir DIR] [--backend wasm|cpu] [--strict 1]
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { parseArgs } from './args';
+import { datasetPath, gridTasks, parseConfigs, parseShard, PAPER_DATASETS } from './paper-grid';
+import { writeReport } from './paper-report';
+import { formatSeedList, parseSeedList } from '../src/engine/seeds';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const USAGE = `usage: npm run paper -- [--datasets NAMES_OR_PATHS] [--configs paper|beyond|all|LOSS/QUERY/psP,...]
+       [--seeds N | --seed-list 1-3,7] [--jobs N] [--out DIR] [--shard i/n] [--report DIR] [--run 0|1]
+       [--data-dir DIR] [--backend wasm|cpu] [--strict 1]
+datasets: ${PAPER_DATASETS.join(', ')} (CSV files in --data-dir, default ../shared/datasets)`;
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2), ['datasets', 'configs', 'seeds', 'seed-list', 'jobs', 'out', 'shard', 'report', 'run', 'data-dir', 'backend', 'strict']);
+  const out = resolve(a.out ?? 'results/paper');
+  const run = (a.run ?? '1') === '1';
+  if (!['0', '1'].includes(a.run ?? '1')) throw new Error(`--run takes 0 or 1 (got ${a.run}).`);
+  if (a.seeds !== undefined && a['seed-list'] !== undefined) throw new Error('Give --seeds N or --seed-list LIST, not both.');
+  const n = Number(a.seeds ?? 5);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--seeds must be a positive integer (got ${a.seeds}).`);
+  const seeds = a['seed-list'] !== undefined ? parseSeedList(a['seed-list']) : Array.from({ length: n }, (_, i) => i + 1);
+  const jobs = Number(a.jobs ?? availableParallelism());
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer (got ${a.jobs}).`);
+  const backend = a.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu (got ${backend}).`);
+  let collapsed = 0;
+  if (run) {
+    const dir = resolve(a['data-dir'] ?? join('..', 'shared', 'datasets'));
+    const names = (a.datasets ?? PAPER_DATASETS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+    const datasets = names.map((name) => {
+      const path = datasetPath(name, dir);
+      return { name: name.includes('/') || name.endsWith('.csv') ? name.replace(/^.*\//, '').replace(/\.csv$/, '') : name, path };
+    });
+    const configs = parseConfigs(a.configs);
+    const shard = parseShard(a.shard);
+    const tasks = gridTasks(datasets, configs, seeds, out, shard);
+    const todo = tasks.filter((t) => !existsSync(t.file));
+    console.log(`${datasets.length} datasets x ${configs.length} configurations x seeds ${formatSeedList(seeds)}${shard[1] > 1 ? `, shard ${shard[0]}/${shard[1]}` : ''}: ${tasks.length} runs, ${tasks.length - todo.length} already in ${out}, ${todo.length} to do on ${jobs} worker thread${jobs === 1 ? '' : 's'}`);
+    const t0 = performance.now();
+    if (todo.length) {
+      const pool = new Tinypool({
+        filename: join(HERE, 'paper-worker.mjs'), minThreads: Math.min(jobs, todo.length), maxThreads: Math.min(jobs, todo.length), execArgv: [],
+      });
+      let done = 0;
+      let failed = 0;
+      await Promise.all(todo.map(async (t) => {
+        try {
+          const r = await pool.run({ ...t, backend });
+          done++;
+          if (r.collapsed) collapsed++;
+          const el = (performance.now() - t0) / 1000;
+          const eta = (el / done) * (todo.length - done);
+          console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
+        } catch (e) {
+          failed++;
+          console.error(`error: ${t.dataset} ${t.config.key} seed ${t.seed}: ${(e as Error).message}`);
+        }
+      }));
+      await pool.destroy();
+      console.log(`${done} runs in ${((performance.now() - t0) / 1000).toFixed(1)} s wall${failed ? `, ${failed} failed` : ''}`);
+      if (failed) process.exitCode = 1;
+    }
+  }
+  if (a.report !== undefined) {
+    const r = writeReport(out, resolve(a.report));
+    console.log(`report: ${r.path} (${r.results} result files, ${r.figures} figures)`);
+  }
+  if (a.strict === '1' && collapsed > 0) {
+    console.error(`error: ${collapsed} runs collapsed (--strict 1)`);
+    process.exitCode = 3;
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`error: ${e.message}\n${USAGE}`);
+  if (process.env.DEBUG) console.error(e.stack);
+  process.exit(2);
+});
