@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, strFromU8 } from 'fflate';
 import { Rng } from '../src/core/rng';
 import type { RawData } from '../src/core/types';
+import { parseArff, type ArffParsed } from '../src/io/arff';
 import { MANIFEST_VERSION, parseManifest, type DatasetSource, type Manifest, type ManifestEntry } from '../src/io/catalogue';
 import { SYNTHETIC, SYNTHETIC_DEFAULT_SEED, SYNTHETIC_RECIPE, makeSynthetic } from '../src/io/synthetic';
 
@@ -41,71 +42,6 @@ export function toCsv(data: RawData): string {
   return lines.join('\n') + '\n';
 }
 
-export interface Arff {
-  relation: string;
-  attributes: Array<{ name: string; nominal: string[] | null }>;
-  rows: string[][];
-}
-
-const unquote = (s: string): string => {
-  const t = s.trim();
-  return (t.startsWith("'") && t.endsWith("'")) || (t.startsWith('"') && t.endsWith('"')) ? t.slice(1, -1) : t;
-};
-
-/** Splits an ARFF data line on commas outside single or double quotes. */
-function splitArffLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  for (const ch of line) {
-    if (quote) {
-      if (ch === quote) quote = null;
-      cur += ch;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-      cur += ch;
-    } else if (ch === ',') {
-      out.push(unquote(cur));
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(unquote(cur));
-  return out;
-}
-
-/** A small dense-ARFF reader, enough for the weka example files (numeric and nominal attributes). */
-export function parseArff(text: string, source: string): Arff {
-  const lines = text.split(/\r?\n/);
-  let relation = '';
-  const attributes: Arff['attributes'] = [];
-  const rows: string[][] = [];
-  let inData = false;
-  lines.forEach((raw, k) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('%')) return;
-    if (!inData) {
-      const low = line.toLowerCase();
-      if (low.startsWith('@relation')) relation = unquote(line.slice(9));
-      else if (low.startsWith('@attribute')) {
-        const m = /^@attribute\s+('[^']*'|"[^"]*"|\S+)\s+(.+)$/i.exec(line);
-        if (!m) throw new Error(`${source}: cannot read the @attribute line ${k + 1}: ${line}`);
-        const type = m[2]!.trim();
-        const nominal = type.startsWith('{') ? splitArffLine(type.slice(1, type.lastIndexOf('}'))) : null;
-        attributes.push({ name: unquote(m[1]!), nominal });
-      } else if (low.startsWith('@data')) inData = true;
-      return;
-    }
-    const cells = splitArffLine(line);
-    if (cells.length !== attributes.length) {
-      throw new Error(`${source}: data line ${k + 1} has ${cells.length} values, expected ${attributes.length}.`);
-    }
-    if (cells.includes('?')) throw new Error(`${source}: data line ${k + 1} has a missing value (?).`);
-    rows.push(cells);
-  });
-  if (!inData) throw new Error(`${source}: no @data section.`);
-  return { relation, attributes, rows };
-}
-
 function num(cell: string, where: string): number {
   const v = Number(cell);
   if (cell.trim() === '' || !Number.isFinite(v)) throw new Error(`${where}: "${cell}" is not a number.`);
@@ -115,21 +51,25 @@ function num(cell: string, where: string): number {
 const countOnes = (l: Uint8Array): number => l.reduce((s, x) => s + x, 0);
 
 /** ODDS ionosphere: drop the constant second attribute; class "b" (bad) = anomaly. */
-export function oddsIonosphere(arff: Arff): RawData {
-  const nAttr = arff.attributes.length;
+export function oddsIonosphere(arff: ArffParsed): RawData {
+  const { names, rows, rowNumbers } = arff.table;
+  const nAttr = names.length;
   if (nAttr !== 35) throw new Error(`ionosphere.arff: expected 34 attributes and the class, found ${nAttr} columns.`);
   const keep = Array.from({ length: 34 }, (_, j) => j).filter((j) => j !== 1);
-  for (const r of arff.rows) if (num(r[1]!, 'ionosphere.arff a02') !== 0) throw new Error('ionosphere.arff: the second attribute is not constant 0, so this is not the UCI file ODDS used.');
-  const n = arff.rows.length;
+  rows.forEach((r, i) => {
+    if (r.length !== nAttr) throw new Error(`ionosphere.arff: data line ${rowNumbers[i]} has ${r.length} values, expected ${nAttr}.`);
+  });
+  for (const r of rows) if (num(r[1]!, 'ionosphere.arff a02') !== 0) throw new Error('ionosphere.arff: the second attribute is not constant 0, so this is not the UCI file ODDS used.');
+  const n = rows.length;
   const values = new Float64Array(n * keep.length);
   const labels = new Uint8Array(n);
-  arff.rows.forEach((r, i) => {
+  rows.forEach((r, i) => {
     keep.forEach((j, jj) => (values[i * keep.length + jj] = num(r[j]!, `ionosphere.arff row ${i + 1}`)));
     const cls = r[34];
     if (cls !== 'b' && cls !== 'g') throw new Error(`ionosphere.arff row ${i + 1}: class "${cls}" is neither b nor g.`);
     labels[i] = cls === 'b' ? 1 : 0;
   });
-  return { name: 'ionosphere', n, d: keep.length, values, labels, featureNames: keep.map((j) => arff.attributes[j]!.name), kind: { type: 'tabular' } };
+  return { name: 'ionosphere', n, d: keep.length, values, labels, featureNames: keep.map((j) => names[j]!), kind: { type: 'tabular' } };
 }
 
 export const GLASS_FEATURES = ['RI', 'Na', 'Mg', 'Al', 'Si', 'K', 'Ca', 'Ba', 'Fe'];
@@ -369,7 +309,7 @@ function main(): void {
 
   const built: Array<{ data: RawData; meta: ManifestEntry; reference?: string }> = [];
 
-  const iono = oddsIonosphere(parseArff(readText(found.ionosphere!), 'ionosphere.arff'));
+  const iono = oddsIonosphere(parseArff(readText(found.ionosphere!)));
   built.push({
     data: iono,
     reference: 'ionosphere.csv',

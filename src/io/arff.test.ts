@@ -38,13 +38,14 @@ describe('ARFF', () => {
     expect(Array.from(r.data.labels!)).toEqual([1, 0, 1, 0]);
   });
 
-  it('drops other nominal and string attributes with a notice', async () => {
+  it('one-hot encodes other nominal attributes and drops an all-distinct string one, with notices', async () => {
     const src = `@relation kdd\n@attribute dur numeric\n@attribute proto {tcp,udp}\n@attribute note string\n@attribute class {normal,anomaly}\n@data\n1,tcp,'x y',normal\n2,udp,z,anomaly\n3,tcp,w,normal\n`;
     const r = await importFile('kdd.arff', text(src));
-    expect(r.data.featureNames).toEqual(['dur']);
+    expect(r.data.featureNames).toEqual(['dur', 'proto=tcp', 'proto=udp']);
+    expect(Array.from(r.data.values)).toEqual([1, 1, 0, 2, 0, 1, 3, 1, 0]);
     expect(r.labelColumn).toBe('class');
     expect(Array.from(r.data.labels!)).toEqual([0, 1, 0]);
-    expect(r.notices).toContain('Dropped 2 non-numeric attributes: proto, note.');
+    expect(r.notices).toEqual(['One-hot encoded 1 categorical column (names column=value): proto (2 values).', 'Dropped 1 text or id column: note (3 values).']);
   });
 
   it('reads sparse rows (omitted values are 0)', async () => {
@@ -53,13 +54,11 @@ describe('ARFF', () => {
     expect(Array.from(r.data.values)).toEqual([1, 0, 3, 0, 5, 0]);
   });
 
-  it('a ? missing value names its line and attribute', async () => {
+  it('a ? missing value is imputed with the median, naming its line and attribute', async () => {
     const src = IONO.replace('0,0,0.5,5,', '0,0,?,5,');
-    const e = await importError('miss.arff', src);
-    expect(e.code).toBe('MISSING_VALUE');
-    expect(e.row).toBe(13);
-    expect(e.column).toBe('a 03');
-    expect(e.message).toContain('Row 13, column "a 03" (column 3) holds "?", a missing value');
+    const r = await importFile('miss.arff', text(src));
+    expect(Array.from(r.data.values)).toEqual([1, 0.99539, 3, 1, -0.18829, 4, 0, 0.99539, 5, 1, 1, 6]);
+    expect(r.notices).toContain('Imputed missing values (choose "drop rows" or "drop columns" to do otherwise): a 03: 1 cell (row 13) with the median 0.99539.');
   });
 
   it('a non-numeric value in a numeric attribute', async () => {

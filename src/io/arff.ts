@@ -62,7 +62,7 @@ function parseType(typeText: string, lineNo: number): { kind: ColumnKind; values
   }
   const word = t.split(/\s+/)[0]!.toLowerCase();
   if (word === 'numeric' || word === 'real' || word === 'integer') return { kind: 'numeric', values: null };
-  if (word === 'string' || word === 'date') return { kind: 'other', values: null };
+  if (word === 'string' || word === 'date') return { kind: word, values: null };
   throw new ImportError(
     'UNSUPPORTED',
     `Row ${lineNo} declares an attribute of type ${quote(t)}, which this tool cannot read (numeric, nominal, string and date are supported).`,
@@ -140,6 +140,7 @@ export function parseArff(text: string): ArffParsed {
     rowNumbers,
     headerRow: null,
     declared,
+    nominalValues,
     missingToken: '?',
   };
   return { relation, table, nominalValues };

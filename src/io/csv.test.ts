@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, detectHeader, parseCsv } from './csv';
 import { importFile } from './importFile';
-import { importError, text } from './testing/expectError';
+import { text } from './testing/expectError';
 
 describe('CSV good paths', () => {
   it('reads a header, features and a 0/1 label column', async () => {
@@ -39,9 +39,10 @@ describe('CSV good paths', () => {
   });
 
   it('honours hasHeader: false even when the first row is text-like', async () => {
-    const e = await importError('x.csv', 'a,b\n1,2\n3,4\n', { hasHeader: false });
-    expect(e.code).toBe('NON_NUMERIC');
-    expect(e.row).toBe(1);
+    const r = await importFile('x.csv', text('a,b\n1,2\n3,4\n'), { hasHeader: false });
+    expect(r.data.n).toBe(3);
+    expect(r.data.featureNames).toEqual(['f0=1', 'f0=3', 'f0=a', 'f1=2', 'f1=4', 'f1=b']);
+    expect(r.notices).toContain('Column "f0" is mostly numbers but holds "a" (row 1), so it was read as categories.');
   });
 
   it('detects semicolons and text labels (normal/anomaly)', async () => {

@@ -4,6 +4,8 @@ import { ImportError } from './errors';
 import type { TextTable } from './validate';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
+/** Runs of spaces or tabs (UCI-style .data and .txt files); given as the delimiter ' ' or 'whitespace'. */
+export const WHITESPACE = ' ';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -21,7 +23,7 @@ export interface CsvParsed {
 
 const NUMBER_LIKE_RE = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|nan|inf|infinity)$/i;
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'whitespace' };
 
 export function delimiterName(d: string): string {
   return DELIMITER_NAMES[d] ?? JSON.stringify(d);
@@ -51,6 +53,12 @@ export function detectDelimiter(text: string, extension?: string): string {
       best = d;
     }
   }
+  // no delimiter splits the lines: try runs of whitespace, when they split them all alike
+  if (bestScore === 0 || bestScore < 900) {
+    const rows = splitWhitespace(sample).rows.slice(0, 30);
+    const k = rows[0]?.length ?? 0;
+    if (k >= 2 && rows.every((r) => r.length === k)) return WHITESPACE;
+  }
   return best;
 }
 
@@ -73,12 +81,30 @@ export function detectHeader(rows: string[][]): boolean {
   return rows.length === 1 || first > later;
 }
 
+/** Lines split on runs of spaces and tabs; blank lines left out, line numbers kept. */
+function splitWhitespace(text: string): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  text.split(/\r\n|\n|\r/).forEach((l, i) => {
+    const t = l.trim();
+    if (t === '') return;
+    rows.push(t.split(/[ \t]+/));
+    lines.push(i + 1);
+  });
+  return { rows, lines };
+}
+
 export function parseCsv(text: string, opts: CsvOptions = {}): CsvParsed {
   const notices: string[] = [];
   if (text.trim() === '') {
     throw new ImportError('EMPTY', 'The file is empty: it holds no rows at all.');
   }
-  const delimiter = opts.delimiter ?? detectDelimiter(text, opts.extension);
+  const asked = opts.delimiter === 'whitespace' ? WHITESPACE : opts.delimiter;
+  const delimiter = asked ?? detectDelimiter(text, opts.extension);
+  if (delimiter === WHITESPACE) {
+    const { rows, lines } = splitWhitespace(text);
+    return tableOf(rows, lines, delimiter, opts, notices);
+  }
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteErr = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
   if (quoteErr) {
@@ -100,6 +126,10 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvParsed {
     rows.push(r);
     lines.push(i + 1);
   }
+  return tableOf(rows, lines, delimiter, opts, notices);
+}
+
+function tableOf(rows: string[][], lines: number[], delimiter: string, opts: CsvOptions, notices: string[]): CsvParsed {
   if (rows.length === 0) throw new ImportError('EMPTY', 'The file holds only blank lines.');
   // "a,b,c," on every line: an empty last column made by a trailing delimiter
   if (rows.every((r) => r.length > 1 && r[r.length - 1]!.trim() === '')) {

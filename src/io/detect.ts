@@ -2,9 +2,10 @@
 import { ImportError, quote } from './errors';
 import { hdf5Offset } from './hdf5sig';
 import { isMatV5, startsWithMatlab } from './mat';
+import { isMatV4 } from './mat4';
 import { isNpy } from './npy';
 
-export type ContentKind = 'text' | 'arff' | 'mat-v5' | 'mat-v7.3' | 'hdf5' | 'zip' | 'npy' | 'gzip';
+export type ContentKind = 'text' | 'arff' | 'mat-v4' | 'mat-v5' | 'mat-v7.3' | 'hdf5' | 'zip' | 'npy' | 'gzip';
 
 export interface Detected {
   kind: ContentKind;
@@ -24,6 +25,7 @@ const BINARY_EXT: Record<string, string> = {
 const KIND_NAMES: Record<ContentKind, string> = {
   text: 'text (CSV)',
   arff: 'an ARFF table',
+  'mat-v4': 'a MATLAB v4 .mat file',
   'mat-v5': 'a MATLAB v5 .mat file',
   'mat-v7.3': 'a MATLAB v7.3 .mat file',
   hdf5: 'an HDF5 file',
@@ -35,6 +37,7 @@ const KIND_NAMES: Record<ContentKind, string> = {
 const EXPECTED_EXT: Record<ContentKind, string[]> = {
   text: [...TEXT_EXT],
   arff: ['arff', 'txt'],
+  'mat-v4': ['mat'],
   'mat-v5': ['mat'],
   'mat-v7.3': ['mat', 'h5', 'hdf5'],
   hdf5: ['h5', 'hdf5', 'mat'],
@@ -89,6 +92,8 @@ function contentKind(bytes: Uint8Array): ContentKind | null {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (isNpy(bytes)) return 'npy';
   if (startsWith(bytes, [0x1f, 0x8b])) return 'gzip';
+  // v4 has no magic bytes: the variable headers must chain exactly to the end of the file
+  if (isMatV4(bytes)) return 'mat-v4';
   return null;
 }
 
@@ -99,9 +104,35 @@ function unsupportedBinary(name: string, bytes: Uint8Array): void {
   if (startsWith(bytes, [0x50, 0x41, 0x52, 0x31])) {
     throw new ImportError('UNSUPPORTED', `${name} is a Parquet file. Save it as CSV (pandas: df.to_csv(index=False)) and load the CSV.`);
   }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+  if (head.startsWith('SQLite format 3')) {
+    throw new ImportError('UNSUPPORTED', `${name} is an SQLite database. Export the table as CSV (sqlite3 -csv -header file.db "select * from t") and load the CSV.`);
+  }
+  if (head.startsWith('$FL2') || head.startsWith('$FL3')) {
+    throw new ImportError('UNSUPPORTED', `${name} is an SPSS .sav file. Save it as CSV (SPSS: File > Export; R: write.csv(haven::read_sav(...))) and load the CSV.`);
+  }
+  if (head.startsWith('ARROW1') || head.startsWith('FEA1')) {
+    throw new ImportError('UNSUPPORTED', `${name} is an Arrow/Feather file. Save it as CSV (pandas: pd.read_feather(...).to_csv(index=False)) and load the CSV.`);
+  }
+  if (bytes[0] === 0x80 && bytes[1]! >= 2 && bytes[1]! <= 5) {
+    throw new ImportError('UNSUPPORTED', `${name} looks like a Python pickle, which a web page must not run. Save the data as CSV or .npz (numpy.savez) and load that.`);
+  }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     throw new ImportError('UNSUPPORTED', `${name} is a PDF document, not a data table.`);
   }
+}
+
+/** The first line that is neither blank nor a % comment, within the first 1 MB. */
+function firstContentLine(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 1 << 20));
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end).trim();
+    if (line !== '' && !line.startsWith('%')) return line;
+    at = end + 1;
+  }
+  return '';
 }
 
 /** Decide how to read the bytes; throws BINARY_GARBAGE, WRONG_EXTENSION or UNSUPPORTED when none fits. */
@@ -123,7 +154,10 @@ export function detectFormat(name: string, bytes: Uint8Array): Detected {
     if (what) {
       throw new ImportError(
         'CORRUPT',
-        `${name} is named like a ${what} file but does not start like one: it is damaged or a different kind of file. Get the file again.`,
+        ext === 'mat'
+          ? `${name} is named .mat but is none of the MATLAB formats this page reads (v4, v5/v6/v7 and v7.3), or it is damaged. ` +
+            "Save it again in MATLAB with save('file.mat', 'X', 'y', '-v7') (SciPy: savemat), or as CSV."
+          : `${name} is named like a ${what} file but does not start like one: it is damaged or a different kind of file. Get the file again.`,
       );
     }
     throw new ImportError(
@@ -143,7 +177,8 @@ export function detectFormat(name: string, bytes: Uint8Array): Detected {
           : ` (it starts with ${quote(head.trim().split(/\r?\n/)[0] ?? '')}). If it is a table, rename it to .csv.`),
     );
   }
-  const firstLine = head.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('%')) ?? '';
+  // Weka's own ARFF files open with 2-9 KB of % comment lines: look past any number of them
+  const firstLine = firstContentLine(bytes);
   if (/^\s*@relation\b/i.test(firstLine) || (ext === 'arff' && /^\s*@/i.test(firstLine))) {
     if (ext && ext !== 'arff' && ext !== 'txt') notices.push(`${name} is named .${ext} but holds an ARFF table; it was read as such.`);
     return { kind: 'arff', notices };

@@ -21,7 +21,7 @@ describe('importFile', () => {
     const bad: Array<[string, string, string]> = [
       ['empty.csv', '', 'EMPTY'],
       ['ragged.csv', 'a,b\n1,2\n3\n', 'RAGGED'],
-      ['text.csv', 'a,b\n1,2\n3,oops\n', 'NON_NUMERIC'],
+      ['inf.csv', 'a,b\n1,2\n3,inf\n', 'NOT_FINITE'],
       ['page.mat', '<html></html>', 'WRONG_EXTENSION'],
     ];
     for (const [name, body, code] of bad) {
@@ -33,9 +33,9 @@ describe('importFile', () => {
   });
 
   it('errors are ImportError instances with a code, a message and no HTML', async () => {
-    const e = await importFile('<b>x</b>.csv', text('<b>a</b>,b\n1,2\n3,zz\n')).catch((err: unknown) => err);
+    const e = await importFile('<b>x</b>.csv', text('<b>a</b>,b\n1,2\n3,-inf\n')).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(ImportError);
-    expect((e as ImportError).code).toBe('NON_NUMERIC');
+    expect((e as ImportError).code).toBe('NOT_FINITE');
     expect((e as ImportError).column).toBe('b');
   });
 

@@ -5,32 +5,29 @@ import { parseCsv } from './csv';
 import { decodeText, detectFormat, extensionOf } from './detect';
 import { ImportError, listValues } from './errors';
 import { readMatV5 } from './mat';
+import { readMatV4 } from './mat4';
 import { pickMatrix, type NamedArray } from './matrices';
 import { readNpy } from './npy';
 import { readNpzEntries, unzipChecked } from './npz';
 import { validateMatrix, validateTextTable, type Validated } from './validate';
 import { gunzipSync } from 'fflate';
+import type { PrepOptions } from './preprocess/options';
+import type { ColumnPlan } from './preprocess/plan';
+import type { ColumnProfile } from './preprocess/profile';
+import type { Recipe } from './preprocess/recipe';
 
 export const DEFAULT_MAX_BYTES = 300 * 1024 * 1024;
 
-export interface ImportOptions {
-  /** null = no label column; undefined = auto (a column named label/class/y/outlier/target, else a binary last column) */
-  labelColumn?: string | null;
-  /** which value of the label column means anomaly; undefined = auto ('1', 'true', 'anomaly', 'outlier', 'b', ...) */
-  anomalyValue?: string;
-  /** which value of the label column means normal, every other value anomaly (e.g. NSL-KDD's 'normal' vs attack names) */
-  normalValue?: string;
-  /** CSV only; undefined = detect among comma, semicolon, tab and pipe */
+export interface ImportOptions extends PrepOptions {
+  /** CSV only; undefined = detect among comma, semicolon, tab, pipe and runs of whitespace ('whitespace') */
   delimiter?: string;
   /** CSV only; undefined = detect (a first row of text above rows of numbers) */
   hasHeader?: boolean;
   /** default 300 MB */
   maxBytes?: number;
-  /** keep constant columns instead of dropping them with a notice */
-  keepConstant?: boolean;
 }
 
-export type ImportFormat = 'csv' | 'tsv' | 'arff' | 'mat-v5' | 'mat-v7.3' | 'hdf5' | 'npz' | 'npy';
+export type ImportFormat = 'csv' | 'tsv' | 'txt' | 'arff' | 'mat-v4' | 'mat-v5' | 'mat-v7.3' | 'hdf5' | 'npz' | 'npy';
 
 export interface ImportResult {
   data: RawData;
@@ -42,6 +39,11 @@ export interface ImportResult {
   anomalyValue: string | null;
   /** columns the UI can offer as the label column */
   columns: string[];
+  /** text tables: each column's kind, missing cells and what was done to it */
+  profile?: ColumnProfile[];
+  plan?: ColumnPlan[];
+  /** text tables: the fitted transform file -> matrix (for scoring new files with a model) */
+  recipe?: Recipe;
   /** CSV/TSV only */
   delimiter?: string;
   hasHeader?: boolean;
@@ -66,6 +68,7 @@ function result(v: Validated, format: ImportFormat, notices: string[], extra: Pa
     labelColumn: v.labelColumn,
     anomalyValue: v.anomalyValue,
     columns: v.columns,
+    ...(v.profile ? { profile: v.profile, plan: v.plan!, recipe: v.recipe! } : {}),
     ...extra,
   };
 }
@@ -101,7 +104,7 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
       if (options.hasHeader !== undefined) csvOpts.hasHeader = options.hasHeader;
       const parsed = parseCsv(text, csvOpts);
       const v = validateTextTable(parsed.table, dataName, options);
-      return result(v, parsed.delimiter === '\t' ? 'tsv' : 'csv', [...notices, ...parsed.notices], {
+      return result(v, parsed.delimiter === '\t' ? 'tsv' : parsed.delimiter === ' ' ? 'txt' : 'csv', [...notices, ...parsed.notices], {
         delimiter: parsed.delimiter,
         hasHeader: parsed.hasHeader,
       });
@@ -111,6 +114,10 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
       notices.push(...decodeNotices);
       const parsed = parseArff(text);
       return result(validateTextTable(parsed.table, dataName, options), 'arff', notices);
+    }
+    case 'mat-v4': {
+      const mat = readMatV4(bytes);
+      return fromArrays(mat.arrays, mat.skipped, '.mat (v4) file', dataName, 'mat-v4', notices, options);
     }
     case 'mat-v5': {
       const mat = readMatV5(bytes);

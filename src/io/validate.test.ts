@@ -36,40 +36,28 @@ describe('bad CSV input gets a specific message', () => {
     expect(e.message).toContain('Row 3 has 4 cells but row 1 has 3');
   });
 
-  it('non-numeric cell: row, column name and the value', async () => {
-    const e = await importError('nn.csv', 'a,b,label\n1,2,0\n3,x7,1\n5,6,0\n');
+  it('a word among numbers makes the column categorical, with a notice naming the cell', async () => {
+    const r = await importFile('nn.csv', text('a,b,label\n1,2,0\n3,x7,1\n5,6,0\n'));
+    expect(r.data.featureNames).toEqual(['a', 'b=2', 'b=6', 'b=x7']);
+    expect(Array.from(r.data.values)).toEqual([1, 1, 0, 0, 3, 0, 0, 1, 5, 0, 1, 0]);
+    expect(r.notices).toContain('Column "b" is mostly numbers but holds "x7" (row 3), so it was read as categories.');
+  });
+
+  it('a declared numeric ARFF attribute with a word names its row and column', async () => {
+    const e = await importError('nn.arff', '@relation r\n@attribute a numeric\n@attribute b numeric\n@data\n1,2\n3,x7\n5,6\n');
     expect(e.code).toBe('NON_NUMERIC');
-    expect(e.row).toBe(3);
+    expect(e.row).toBe(6);
     expect(e.column).toBe('b');
-    expect(e.message).toContain('Row 3, column "b" (column 2) holds "x7"');
+    expect(e.message).toContain('Row 6, column "b" holds "x7"');
   });
 
-  it('non-numeric cell in a file without header names the column by position', async () => {
-    const e = await importError('nn2.csv', '1,2\n3,4\n5,abc\n', { hasHeader: false });
-    expect(e.code).toBe('NON_NUMERIC');
-    expect(e.message).toContain('Row 3, column 2 holds "abc"');
-  });
-
-  it('empty cell', async () => {
-    const e = await importError('gap.csv', 'a,b,label\n1,2,0\n3,,1\n5,6,0\n');
-    expect(e.code).toBe('MISSING_VALUE');
-    expect(e.row).toBe(3);
-    expect(e.column).toBe('b');
-    expect(e.message).toContain('Row 3, column "b" (column 2) is an empty cell');
-  });
-
-  it('NA as a missing value', async () => {
-    const e = await importError('na.csv', 'a,b\n1,2\n3,NA\n5,6\n');
-    expect(e.code).toBe('MISSING_VALUE');
-    expect(e.message).toContain('Row 3, column "b" (column 2) holds "NA", a missing value');
-  });
-
-  it('NaN', async () => {
-    const e = await importError('nan.csv', 'a,b\n1,2\nNaN,3\n4,5\n');
-    expect(e.code).toBe('NOT_FINITE');
-    expect(e.row).toBe(3);
-    expect(e.column).toBe('a');
-    expect(e.message).toContain('Row 3, column "a" (column 1) holds "NaN", which is not a finite number');
+  it('empty, NA and NaN cells are imputed with the median, and the notice says where', async () => {
+    const r = await importFile('gap.csv', text('a,b,label\n1,2,0\n3,,1\n5,6,0\nNaN,10,0\n7,NA,0\n'));
+    expect(Array.from(r.data.values)).toEqual([1, 2, 3, 6, 5, 6, 4, 10, 7, 6]);
+    expect(r.notices[0]).toBe(
+      'Imputed missing values (choose "drop rows" or "drop columns" to do otherwise): a: 1 cell (row 5) with the median 4; ' +
+        'b: 2 cells (rows 3, 6) with the median 6.',
+    );
   });
 
   it('Inf', async () => {
@@ -150,11 +138,11 @@ describe('bad CSV input gets a specific message', () => {
     expect(e.message).toContain('"a", "b"');
   });
 
-  it('an empty label cell', async () => {
-    const e = await importError('el.csv', 'a,label\n1,0\n2,\n3,1\n');
-    expect(e.code).toBe('MISSING_VALUE');
-    expect(e.row).toBe(3);
-    expect(e.column).toBe('label');
+  it('rows with an empty label cell are dropped, with a notice', async () => {
+    const r = await importFile('el.csv', text('a,label\n1,0\n2,\n3,1\n'));
+    expect(Array.from(r.data.values)).toEqual([1, 3]);
+    expect(Array.from(r.data.labels!)).toEqual([0, 1]);
+    expect(r.notices).toContain('Dropped 1 row whose label "label" is missing (row 3).');
   });
 
   it('every column constant', async () => {

@@ -1,10 +1,15 @@
 // Turns a parsed table or matrix into RawData, with a specific error for every kind of bad input.
 import type { DataKind, RawData } from '../core/types';
 import { ImportError, listValues, quote } from './errors';
+import { fitTable } from './preprocess/fit';
+import type { PrepOptions } from './preprocess/options';
+import type { ColumnPlan } from './preprocess/plan';
+import { profileTable, type ColumnProfile } from './preprocess/profile';
+import type { Recipe } from './preprocess/recipe';
 import { LABEL_NAMES, WEAK_LABEL_NAMES, canonicalLabel, guessAnomalyValue, isLabelName, labelsFromValues } from './labels';
 
-/** Declared column kind (ARFF); CSV columns are all 'numeric' except the label. */
-export type ColumnKind = 'numeric' | 'nominal' | 'other';
+/** Declared column kind (ARFF); CSV tables declare none. */
+export type ColumnKind = 'numeric' | 'nominal' | 'string' | 'date';
 
 /** A text table as read from CSV/TSV/ARFF: cells still strings. */
 export interface TextTable {
@@ -18,6 +23,8 @@ export interface TextTable {
   headerRow: number | null;
   /** ARFF only */
   declared?: ColumnKind[];
+  /** ARFF only: each nominal attribute's declared values (null for other kinds) */
+  nominalValues?: Array<string[] | null>;
   /** how the format calls its cells that hold no value ('?' in ARFF) */
   missingToken?: string;
 }
@@ -36,14 +43,7 @@ export interface MatrixInput {
   kind?: DataKind;
 }
 
-export interface ValidateOptions {
-  labelColumn?: string | null;
-  anomalyValue?: string;
-  /** which value means normal; every other value then means anomaly */
-  normalValue?: string;
-  /** keep constant columns (image pixels keep the picture's shape; the paper's protocol keeps them) */
-  keepConstant?: boolean;
-}
+export type ValidateOptions = PrepOptions;
 
 export interface Validated {
   data: RawData;
@@ -52,14 +52,15 @@ export interface Validated {
   anomalyValue: string | null;
   /** columns the UI can offer as the label column */
   columns: string[];
+  /** text tables: what each column holds and what was done to it; the recipe that turns such a file into the matrix */
+  profile?: ColumnProfile[];
+  plan?: ColumnPlan[];
+  recipe?: Recipe;
 }
 
 /** Above this many cells the Float64 matrix alone would take 400 MB. */
 export const MAX_CELLS = 50_000_000;
 
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const NOT_FINITE_RE = /^[+-]?(nan|inf|infinity)$/i;
-const MISSING_TOKENS = new Set(['na', 'n/a', 'null', 'none', '?', '-', '#n/a']);
 
 /** "column 3" or "column "age" (column 3)": spreadsheet-style position plus the name. */
 export function describeColumn(name: string, j: number, generated: boolean): string {
@@ -185,97 +186,34 @@ export function validateTextTable(table: TextTable, name: string, opts: Validate
       );
     }
   }
-  const labelIdx = pickTextLabel(table, opts.labelColumn, notices);
-  const dropped: string[] = [];
-  const featureIdx: number[] = [];
-  for (let j = 0; j < width; j++) {
-    if (j === labelIdx) continue;
-    const kind = table.declared?.[j] ?? 'numeric';
-    if (kind === 'numeric') featureIdx.push(j);
-    else dropped.push(names[j]!);
-  }
-  if (dropped.length > 0) {
-    notices.push(`Dropped ${plural(dropped.length, 'non-numeric attribute')}: ${dropped.join(', ')}.`);
-  }
-  if (featureIdx.length === 0) {
+  if (rows.length < 2) {
     throw new ImportError(
-      'NO_FEATURES',
-      labelIdx >= 0
-        ? `The only column is the label column ${quote(names[labelIdx]!)}: there are no feature columns to learn from.`
-        : 'The file has no numeric columns to learn from.',
+      'SINGLE_ROW',
+      `The file has only one data row (row ${rowNumbers[0]}). Anomaly detection needs many rows: check that the whole file was saved.`,
+      { row: rowNumbers[0] },
     );
   }
-  const n = rows.length;
-  const d = featureIdx.length;
-  checkCellCount(n, d);
-  const values = new Float64Array(n * d);
-  const missing = table.missingToken;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    for (let k = 0; k < d; k++) {
-      const j = featureIdx[k]!;
-      const cell = row[j]!;
-      const s = cell.trim();
-      if (NUMBER_RE.test(s)) {
-        values[i * d + k] = Number(s);
-        continue;
-      }
-      const where = `Row ${rowNumbers[i]}, ${describeColumn(names[j]!, j, generatedNames)}`;
-      const details = { row: rowNumbers[i], column: names[j]! };
-      if (s === '') {
-        throw new ImportError(
-          'MISSING_VALUE',
-          `${where} is an empty cell. Every feature cell needs a number: fill it in, or delete the row or the column.`,
-          details,
-        );
-      }
-      if (s === missing || MISSING_TOKENS.has(s.toLowerCase())) {
-        throw new ImportError(
-          'MISSING_VALUE',
-          `${where} holds ${quote(s)}, a missing value. Every feature cell needs a number: fill it in, or delete the row or the column.`,
-          details,
-        );
-      }
-      if (NOT_FINITE_RE.test(s)) {
-        throw new ImportError(
-          'NOT_FINITE',
-          `${where} holds ${quote(s)}, which is not a finite number. Replace it with a number, or delete the row.`,
-          details,
-        );
-      }
-      throw new ImportError(
-        'NON_NUMERIC',
-        `${where} holds ${quote(s)}, which is not a number. Feature columns must hold numbers only: fix the cell, ` +
-          'delete the column, or choose it as the label column.',
-        details,
-      );
-    }
-  }
+  const labelIdx = pickTextLabel(table, opts.labelColumn, notices);
+  const profile = profileTable(table);
+  if (rows.length * width > MAX_CELLS) checkCellCount(rows.length, width);
+  const fit = fitTable(table, profile, labelIdx, opts);
+  notices.push(...fit.notices);
+  const { n } = fit;
+  checkCellCount(n, fit.d);
   let labels: Uint8Array | null = null;
   let anomalyValue: string | null = null;
   if (labelIdx >= 0) {
-    const col = names[labelIdx]!;
-    const labelValues: string[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const cell = rows[i]![labelIdx]!.trim();
-      if (cell === '' || cell === missing) {
-        throw new ImportError(
-          'MISSING_VALUE',
-          `Row ${rowNumbers[i]}, the label ${describeColumn(col, labelIdx, generatedNames)}, is ${cell === '' ? 'empty' : `${quote(cell)} (missing)`}. ` +
-            'Every row needs a label: fill it in, or load the file without labels.',
-          { row: rowNumbers[i], column: col },
-        );
-      }
-      labelValues[i] = canonicalLabel(cell);
-    }
-    const res = labelsFromValues(labelValues, col, opts.anomalyValue, opts.normalValue);
+    const res = labelsFromValues(fit.labelValues, names[labelIdx]!, opts.anomalyValue, opts.normalValue);
     labels = res.labels;
     anomalyValue = res.anomalyValue;
     notices.push(...res.notices);
   }
-  const featureNames = featureIdx.map((j) => names[j]!);
-  const out = finish(name, values, n, featureNames, labels, notices, rowNumbers[0]!, undefined, opts.keepConstant);
-  return { ...out, labelColumn: labelIdx >= 0 ? names[labelIdx]! : null, anomalyValue, columns: [...names] };
+  const firstRow = n > 0 ? rowNumbers[fit.rows[0]!]! : rowNumbers[0]!;
+  const out = finish(name, fit.values, n, fit.featureNames, labels, notices, firstRow, undefined, true);
+  return {
+    ...out, labelColumn: labelIdx >= 0 ? names[labelIdx]! : null, anomalyValue, columns: [...names],
+    profile, plan: fit.columns, recipe: fit.recipe,
+  };
 }
 
 /** MAT/NPZ/HDF5 matrix -> RawData. */

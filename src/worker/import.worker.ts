@@ -27,6 +27,7 @@ export type ImportReply =
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 let last: { name: string; bytes: Uint8Array } | null = null;
 const PROBE = '\u0001no such value\u0001';
+const SHOWN_VALUES = 200;
 
 function failure(e: unknown): ImportFailure {
   if (isImportError(e)) {
@@ -42,6 +43,8 @@ function failure(e: unknown): ImportFailure {
 /** The values of the label column, read by asking for a value that is not there (the error lists them). */
 async function labelValues(name: string, bytes: Uint8Array, options: ImportOptions, r: ImportResult): Promise<string[]> {
   if (r.labelColumn === null) return [];
+  const profiled = r.profile?.find((p) => p.name === r.labelColumn);
+  if (profiled && !profiled.distinctCapped) return profiled.values.map((v) => v[0]);
   try {
     await importFile(name, bytes, { ...options, labelColumn: r.labelColumn, anomalyValue: PROBE, normalValue: undefined });
   } catch (e) {
@@ -62,6 +65,8 @@ ctx.onmessage = async (e: MessageEvent<ImportRequest>) => {
   try {
     const result = await importFile(file.name, file.bytes, options);
     const values = await labelValues(file.name, file.bytes, options, result);
+    // the preview needs counts, not every distinct value of a wide numeric column
+    if (result.profile) result.profile = result.profile.map((p) => ({ ...p, values: p.values.slice(0, SHOWN_VALUES) }));
     const reply: ImportReply = { id, ok: true, result, labelValues: values, ms: performance.now() - t0 };
     const transfer: Transferable[] = [result.data.values.buffer as ArrayBuffer];
     if (result.data.labels) transfer.push(result.data.labels.buffer as ArrayBuffer);
