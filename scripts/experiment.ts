@@ -1,10 +1,12 @@
 // npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N
 //   [--seed-list 1-3,7] [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]
-//   [--preset paper|interactive] [--k QUERIES_PER_ROUND] [--strict]
+//   [--preset paper|interactive] [--k QUERIES_PER_ROUND] [--strict] [--label COL] [--anomaly V | --normal V] [--drop COL,...]
+//   [--missing impute|drop-rows|drop-columns] [--max-categories N]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from './args';
 import { formatSeedList, parseSeedList } from '../src/engine/seeds';
 import { loadDataset } from './load-dataset';
+import { PREP_FLAGS, PREP_USAGE, prepOptions } from './prep-args';
 import { nodeBackend } from './node-backend';
 import { runSeeds, type RunSpec } from './runner';
 import { gridLine, stageTable } from './table';
@@ -16,6 +18,7 @@ import { LOSSES, QUERIES, type Loss, type Mode, type Query } from '../src/core/t
 const USAGE = `usage: npm run experiment -- --dataset PATH_OR_NAME --loss LOSS --query QUERY --pseudo 0|1 --seeds N | --seed-list 1-3,7
        [--mode reference|improved] [--pollution R] [--backend wasm|cpu] [--json OUT] [--grid paper]
        [--preset paper|interactive] [--k QUERIES_PER_ROUND] [--threads 1|2] [--strict 1]
+${PREP_USAGE}
 losses: ${LOSSES.join(', ')}; queries: ${QUERIES.join(', ')}`;
 
 function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[], dflt?: T): T {
@@ -25,7 +28,7 @@ function oneOf<T extends string>(name: string, v: string | undefined, allowed: r
 }
 
 async function main(): Promise<void> {
-  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid', 'preset', 'k', 'threads', 'strict', 'seed-list']);
+  const a = parseArgs(process.argv.slice(2), ['dataset', 'loss', 'query', 'pseudo', 'seeds', 'mode', 'pollution', 'backend', 'json', 'grid', 'preset', 'k', 'threads', 'strict', 'seed-list', ...PREP_FLAGS]);
   const strict = oneOf('strict', a.strict, ['0', '1'] as const, '0') === '1';
   if (!a.dataset) throw new Error('--dataset is required.');
   const backend = oneOf('backend', a.backend, ['wasm', 'cpu'] as const, 'wasm');
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
   const pollution = a.pollution === undefined ? null : Number(a.pollution);
   if (pollution !== null && !(pollution > 0 && pollution <= 1)) throw new Error(`--pollution must be in (0, 1] (got ${a.pollution}).`);
   await nodeBackend(backend, Number(a.threads ?? 2));
-  const raw = await loadDataset(a.dataset);
+  const raw = await loadDataset(a.dataset, prepOptions(a));
   console.log(`${raw.name}: ${raw.n} rows x ${raw.d} features, ${preset} preset, ${mode} mode, ${backend} backend, seeds ${formatSeedList(seeds)}`);
   const base = { mode, pollution, preset, k };
 

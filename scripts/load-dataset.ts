@@ -2,17 +2,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importFile } from '../src/io/importFile';
-import type { RawData } from '../src/core/types';
+import { importFile, type ImportOptions } from '../src/io/importFile';
+import { withPrep, type PreparedData } from '../src/io/preprocess/prepared';
 
 const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'datasets');
 
-export async function loadDataset(arg: string): Promise<RawData> {
+/** The same import as the lab's dialog with the same choices; notices go to stderr as "note: ...". */
+export async function loadDataset(arg: string, prep: ImportOptions = {}, log: (s: string) => void = (s) => console.error(s)): Promise<PreparedData> {
   const path = existsSync(arg) ? arg : join(BUNDLED, `${arg}.csv`);
   if (!existsSync(path)) throw new Error(`No file '${arg}' and no bundled dataset of that name in public/datasets.`);
   // the paper's protocol keeps constant columns (they scale to 0), so the network sizes match its table
-  const res = await importFile(basename(path), new Uint8Array(readFileSync(path)), { keepConstant: true });
-  for (const note of res.notices) console.error(`note: ${note}`);
+  const options: ImportOptions = { keepConstant: true, ...prep };
+  const res = await importFile(basename(path), new Uint8Array(readFileSync(path)), options);
+  for (const note of res.notices) log(`note: ${note}`);
   // the paper's sizes are keyed by dataset name: 'cardio.csv' -> 'cardio'
-  return { ...res.data, name: basename(path).replace(/\.[^.]*$/, '') };
+  const data = { ...res.data, name: basename(path).replace(/\.gz$/i, '').replace(/\.[^.]*$/, '') };
+  return withPrep(data, basename(path), res.format, options, res.recipe ?? null);
 }

@@ -39,6 +39,8 @@ export interface ImportResult {
   anomalyValue: string | null;
   /** columns the UI can offer as the label column */
   columns: string[];
+  /** normal-vs-rest labels: the value that means normal (every other value anomaly) */
+  normalValue?: string;
   /** text tables: each column's kind, missing cells and what was done to it */
   profile?: ColumnProfile[];
   plan?: ColumnPlan[];
@@ -69,6 +71,7 @@ function result(v: Validated, format: ImportFormat, notices: string[], extra: Pa
     anomalyValue: v.anomalyValue,
     columns: v.columns,
     ...(v.profile ? { profile: v.profile, plan: v.plan!, recipe: v.recipe! } : {}),
+    ...(v.normalValue ? { normalValue: v.normalValue } : {}),
     ...extra,
   };
 }

@@ -68,6 +68,8 @@ export interface LabelResult {
   labels: Uint8Array;
   /** null when every row is normal, or when several values mean anomaly (normal-vs-rest) */
   anomalyValue: string | null;
+  /** normal-vs-rest: the one value that means normal */
+  normalValue?: string;
   notices: string[];
 }
 
@@ -112,7 +114,7 @@ export function labelsFromValues(values: string[], column: string, anomalyValue?
     );
     const labels = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) labels[i] = values[i] === normal ? 0 : 1;
-    return { labels, anomalyValue: others.length === 1 ? others[0]! : null, notices };
+    return { labels, anomalyValue: others.length === 1 ? others[0]! : null, normalValue: normal, notices };
   }
   if (anomalyValue !== undefined) {
     const hit = find(canonicalLabel(anomalyValue));

@@ -56,6 +56,8 @@ export interface Validated {
   profile?: ColumnProfile[];
   plan?: ColumnPlan[];
   recipe?: Recipe;
+  /** normal-vs-rest labels: the value that means normal */
+  normalValue?: string | null;
 }
 
 /** Above this many cells the Float64 matrix alone would take 400 MB. */
@@ -202,17 +204,19 @@ export function validateTextTable(table: TextTable, name: string, opts: Validate
   checkCellCount(n, fit.d);
   let labels: Uint8Array | null = null;
   let anomalyValue: string | null = null;
+  let normalValue: string | null = null;
   if (labelIdx >= 0) {
     const res = labelsFromValues(fit.labelValues, names[labelIdx]!, opts.anomalyValue, opts.normalValue);
     labels = res.labels;
     anomalyValue = res.anomalyValue;
+    normalValue = res.normalValue ?? null;
     notices.push(...res.notices);
   }
   const firstRow = n > 0 ? rowNumbers[fit.rows[0]!]! : rowNumbers[0]!;
   const out = finish(name, fit.values, n, fit.featureNames, labels, notices, firstRow, undefined, true);
   return {
     ...out, labelColumn: labelIdx >= 0 ? names[labelIdx]! : null, anomalyValue, columns: [...names],
-    profile, plan: fit.columns, recipe: fit.recipe,
+    profile, plan: fit.columns, recipe: fit.recipe, normalValue,
   };
 }
 

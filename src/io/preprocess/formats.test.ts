@@ -3,28 +3,8 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../importFile';
 import { importError, text } from '../testing/expectError';
-import { commentBlock, matV4 } from '../testing/fileWriters';
-
-const COMMENTS = commentBlock(5 * 1024);
-const L = COMMENTS.split('\n').length - 1;
-// nominal, string, date, sparse and ? cells behind a 5 KB comment block, as Weka's example files are
-export const SENSOR_ARFF = `${COMMENTS}@relation 'sensor log'
-% a comment between the header lines
-@attribute 'temp C' numeric
-@attribute mode {auto,manual,off}
-@attribute note string
-@attribute when date "yyyy-MM-dd HH:mm:ss"
-@attribute door {yes,no}
-@attribute class {normal,fault}
-@data
-% a comment in the data
-21.5,auto,'first run','2024-01-01 00:00:00',yes,normal
-?,manual,"second, quoted",'2024-01-02 00:00:00',no,normal
-23,?,third,'2024-01-03 12:00:00',yes,fault
-{0 24, 1 off, 2 fourth, 3 '2024-01-04 00:00:00', 5 normal}
-`;
-
-export const SHOP_CSV = 'id,color,size,flag,const,reading,label\n1,red,1.5,yes,7,0.5,0\n2,blue,2.5,no,7,,0\n3,red,,yes,7,0.7,1\n4,green,3.5,no,7,0.9,0\n';
+import { matV4 } from '../testing/fileWriters';
+import { COMMENTS, L, SENSOR_ARFF, SHOP_CSV } from '../testing/fixtures';
 
 describe('ARFF as Weka writes it', () => {
   it('finds @relation after a 5 KB comment block and reads nominal, string, date, sparse and ? cells', async () => {

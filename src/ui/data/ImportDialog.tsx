@@ -4,10 +4,12 @@ import type { LabSettings } from '../../store/urlState';
 import { labStore, useLab } from '../useLab';
 import { anomalyCount, kindText, pct, recognise, sizesText } from './facts';
 import { Modal } from './Modal';
+import { ColumnsTable } from './ColumnsTable';
+import { PrepChoices } from './PrepChoices';
 import { cancelImport, keepImport, rechoose, useImport, type PendingImport } from './importStore';
 
 const FORMAT: Record<string, string> = {
-  csv: 'CSV', tsv: 'TSV', arff: 'ARFF', 'mat-v5': 'MATLAB v5 .mat', 'mat-v7.3': 'MATLAB v7.3 .mat (HDF5)', hdf5: 'HDF5', npz: 'NumPy .npz', npy: 'NumPy .npy',
+  csv: 'CSV', tsv: 'TSV', txt: 'whitespace-separated text', arff: 'ARFF', 'mat-v4': 'MATLAB v4 .mat', 'mat-v5': 'MATLAB v5 .mat', 'mat-v7.3': 'MATLAB v7.3 .mat (HDF5)', hdf5: 'HDF5', npz: 'NumPy .npz', npy: 'NumPy .npy',
 };
 const SHOWN_NAMES = 80;
 
@@ -37,7 +39,7 @@ export function ImportDialog() {
   const choose = (patch: Partial<PendingImport['options']>) => void rechoose(p.fileName, { ...p.options, ...patch });
   return (
     <Modal>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+      <div className="modal import" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
         <h2 id="import-title">Import {p.fileName}</h2>
         <p className="summary" data-testid="import-summary">
           {FORMAT[p.result.format] ?? p.result.format}: <b>{raw.n}</b> rows, <b>{raw.d}</b> features,{' '}
@@ -51,24 +53,8 @@ export function ImportDialog() {
           </p>
         )}
         {!rec && <p className="muted small">Sizes for this data: {sizesText(raw)}.</p>}
-        <div className="choices">
-          <label className="field">
-            <span>Label column</span>
-            <select data-testid="label-column" value={p.result.labelColumn ?? ''} disabled={!!reading} onChange={(e) => choose({ labelColumn: e.target.value === '' ? null : e.target.value, anomalyValue: undefined, normalValue: undefined })}>
-              <option value="">none: the data has no labels</option>
-              {p.result.columns.map((c) => <option key={c} value={c}>{c}</option>)}
-            </select>
-          </label>
-          {p.result.labelColumn !== null && (
-            <label className="field">
-              <span>Value that means anomaly</span>
-              <select data-testid="anomaly-value" value={p.result.anomalyValue ?? ''} disabled={!!reading} onChange={(e) => choose({ anomalyValue: e.target.value, normalValue: undefined })}>
-                {p.result.anomalyValue === null && <option value="">(none: every row is normal)</option>}
-                {p.labelValues.map((v) => <option key={v} value={v}>{v}</option>)}
-              </select>
-            </label>
-          )}
-        </div>
+        <PrepChoices result={p.result} options={p.options} labelValues={p.labelValues} disabled={!!reading} onChange={choose} />
+        {p.result.plan && <ColumnsTable plan={p.result.plan} options={p.options} disabled={!!reading} onChange={choose} />}
         {a === null && (
           <p className="notice" data-testid="import-nolabels">
             Without labels only you can answer the queries (the oracle becomes "human"), and AUROC is not shown.
@@ -79,11 +65,11 @@ export function ImportDialog() {
             {p.result.notices.map((n, i) => <li key={i}>{n}</li>)}
           </ul>
         )}
-        <div className="feature-names" data-testid="feature-names">
-          <span className="muted small">Features: </span>
+        <details className="feature-names" data-testid="feature-names" open={!p.result.plan}>
+          <summary className="muted small">The {names.length} features the model sees</summary>
           {names.slice(0, SHOWN_NAMES).map((n, i) => <code key={i}>{n}</code>)}
           {names.length > SHOWN_NAMES && <span className="muted small"> and {names.length - SHOWN_NAMES} more</span>}
-        </div>
+        </details>
         {rec && (
           <label className="field inline">
             <input type="checkbox" data-testid="import-paper" checked={paper} onChange={(e) => setPaper(e.target.checked)} />

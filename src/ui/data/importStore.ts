@@ -5,6 +5,7 @@ import type { RawData } from '../../core/types';
 import type { ImportOptions, ImportResult } from '../../io/importFile';
 import { DEFAULT_MAX_BYTES } from '../../io/importFile';
 import { SYNTHETIC } from '../../io/synthetic';
+import { withPrep } from '../../io/preprocess/prepared';
 import type { ImportFailure } from '../../worker/import.worker';
 import { parseInWorker } from './importClient';
 
@@ -114,7 +115,9 @@ async function parse(fileName: string, bytes: ArrayBuffer | null, options: Impor
 
 /** The confirmed import joins the list of datasets (replacing an earlier import of the same file). */
 export function keepImport(p: PendingImport): ImportedDataset {
-  const d: ImportedDataset = { key: p.key, fileName: p.fileName, raw: p.result.data, notices: p.result.notices, format: p.result.format };
+  // the plan and the fitted recipe ride on the data, so the session record and the model file keep them
+  const raw = withPrep(p.result.data, p.fileName, p.result.format, p.options, p.result.recipe ?? null);
+  const d: ImportedDataset = { key: p.key, fileName: p.fileName, raw, notices: p.result.notices, format: p.result.format };
   importStore.setState((s) => ({ pending: null, failure: null, imported: [...s.imported.filter((x) => x.key !== p.key), d] }));
   return d;
 }
