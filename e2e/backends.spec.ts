@@ -6,7 +6,7 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
   test(`smoke: one round on ${backend}`, async ({ page }) => {
     const errors = watchConsole(page);
     const t0 = Date.now();
-    const s0 = await openLab(page, `?backend=${backend}`, 120_000);
+    const s0 = await openLab(page, `?backend=${backend}&test`, 120_000);
     expect(s0.backend).toBe(backend);
     const probe = s0.probes.find((p) => p.name === backend)!;
     console.log(`${backend}: probe ${probe.stepMs?.toFixed(2)} ms/step (${probe.software ? 'software' : 'hardware'}); ${s0.backendReason}`);
@@ -53,7 +53,7 @@ test('probe=all times every backend, software ones included', async ({ page }) =
 });
 
 test('a backend failure mid-run falls back to the next backend and finishes the round', async ({ page }) => {
-  await openLab(page, '?backend=wasm');
+  await openLab(page, '?backend=wasm&test');
   await page.getByTestId('train-round').click();
   await waitIdle(page, 1);
   await page.evaluate(() => (window as unknown as { __lab: { failNext(): void } }).__lab.failNext());

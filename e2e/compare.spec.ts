@@ -9,9 +9,10 @@ const EXTRA = { aeEpochs: 20, occEpochs: 10 };
 
 test('compare two query strategies over 2 seeds: table, curves, exports, responsive page', async ({ page }) => {
   const errors = watchConsole(page);
-  await openLab(page, '?backend=wasm');
+  // ?test: the raw commands below (tiny epochs) are offered only to a test page
+  await openLab(page, '?backend=wasm&test');
   // the user's own session has a trained stage: the comparison must leave it as it is
-  await page.evaluate(() => (window as unknown as W).__lab.send({ type: 'trainRound', oracle: 'simulated' }));
+  await page.evaluate(() => (window as unknown as W).__lab.send!({ type: 'trainRound', oracle: 'simulated' }));
   const before = await waitIdle(page, 1);
 
   await page.getByText('Compare strategies', { exact: false }).first().click();
@@ -67,8 +68,8 @@ test('compare two query strategies over 2 seeds: table, curves, exports, respons
   // a direct engine run of abs / seed 1 in the lab's own session gives the same AUROC per stage
   await page.evaluate((extra) => {
     const l = (window as unknown as W).__lab;
-    l.send({ type: 'configure', config: { preset: 'interactive', overrides: { loss: 'nce', query: 'abs', pseudo: true, seed: 1, pollution: null, ...extra }, k: null } });
-    l.send({ type: 'runRounds', rounds: 6 });
+    l.send!({ type: 'configure', config: { preset: 'interactive', overrides: { loss: 'nce', query: 'abs', pseudo: true, seed: 1, pollution: null, ...extra }, k: null } });
+    l.send!({ type: 'runRounds', rounds: 6 });
   }, EXTRA);
   const direct = await waitIdle(page, 6);
   expect(direct.aurocs).toEqual(cmp.results[2]!.auroc);

@@ -20,8 +20,8 @@ export async function waitRestored(page: Page): Promise<void> {
 
 
 /** Opens the lab with the human oracle and trains the first round: six cards wait for answers. */
-export async function firstHumanRound(page: Page): Promise<void> {
-  await openLab(page, '?backend=wasm');
+export async function firstHumanRound(page: Page, query = '?backend=wasm'): Promise<void> {
+  await openLab(page, query);
   await page.getByTestId('oracle-human').click();
   await page.getByTestId('train-round').click();
   await waitIdle(page, 1);

@@ -90,7 +90,7 @@ test('named sessions: new, rename, switch, delete', async ({ page }) => {
 
 test('a worker crash mid-training restarts the worker and resumes from the last completed stage', async ({ page }) => {
   const errors = watchConsole(page);
-  await firstHumanRound(page);
+  await firstHumanRound(page, '?backend=wasm&test');
   for (const k of ['a', 'n', 'n']) await page.keyboard.press(k);
   await expect(page.getByTestId('round-progress')).toHaveText('3 of 6 answered');
   await page.keyboard.press('Enter');
@@ -113,6 +113,35 @@ test('a worker crash mid-training restarts the worker and resumes from the last 
   const s2 = await waitIdle(page, 3);
   expect(s2.labelled).toBe(4);
   expect(errors.filter((e) => !/Simulated worker crash/.test(e))).toEqual([]);
+});
+
+test('a worker that stops without a word is noticed and restarted like a crashed one', async ({ page }) => {
+  const errors = watchConsole(page);
+  await firstHumanRound(page, '?backend=wasm&test');
+  for (const k of ['a', 'n']) await page.keyboard.press(k);
+  await expect(page.getByTestId('round-progress')).toHaveText('2 of 6 answered');
+  const before = await labState(page);
+  // the worker closes itself: no error event, its messages simply stop (and commands sent to it are lost)
+  await page.evaluate(() => (window as unknown as { __lab: { send(c: object): void } }).__lab.send({ type: 'debugStop' }));
+  await expect(page.getByTestId('session-notice')).toContainText(/stopped \(no answer for \d+ s\) and was restarted/, { timeout: 60_000 });
+  await waitRestored(page);
+  const s = await labState(page);
+  expect(s.stages).toEqual(before.stages);
+  expect(s.aurocs).toEqual(before.aurocs);
+  await expect(page.getByTestId('round-progress')).toHaveText('2 of 6 answered');
+  await page.getByTestId('submit-labels').click();
+  const s2 = await waitIdle(page, 2);
+  expect(s2.labelled).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test('without ?test the page offers no raw commands and the worker refuses sabotage', async ({ page }) => {
+  await openLab(page, '?backend=wasm');
+  const hook = await page.evaluate(() => {
+    const l = (window as unknown as { __lab: Record<string, unknown> }).__lab;
+    return { send: typeof l.send, failNext: typeof l.failNext, state: typeof l.state };
+  });
+  expect(hook).toEqual({ send: 'undefined', failNext: 'undefined', state: 'function' });
 });
 
 for (const [dataset, kind] of [['optdigits-lite', 'image'], ['glass', 'tabular']] as const) {

@@ -3,7 +3,7 @@ import type { Preset } from '../src/core/choices';
 import { configKey, type SeedRun } from '../src/engine/seedRun';
 import type { Loss, Mode, Query, RunConfig } from '../src/core/types';
 import { runOne } from '../src/worker/compare';
-import type { CompareRunRequest } from '../src/worker/protocol';
+import type { CompareRunRequest } from '../src/protocol';
 import type { RawData } from '../src/core/types';
 
 export interface RunSpec {

@@ -2,7 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createSessionSync, RestartingPort } from './store/session-sync';
+import { createSessionSync } from './store/session-sync';
+import { RestartingPort } from './client/restartingPort';
 import { setSessionSync } from './ui/sessions/context';
 import { labStore } from './ui/useLab';
 import { bundledManifest, loadDataset } from './ui/datasets';
@@ -29,6 +30,7 @@ const client = new RestartingPort(
     if (!sync.handleEvent(ev)) labStore.getState().handleEvent(ev);
   },
   (why) => sync.workerRestarted(why),
+  { onGiveUp: (why, crashes) => sync.workerGaveUp(why, crashes) },
 );
 const sync = createSessionSync({ lab: labStore, port: client, search: location.search });
 setSessionSync(sync);

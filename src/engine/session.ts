@@ -197,6 +197,23 @@ export class Session {
     }
   }
 
+  /**
+   * Rebuild after a reload or crash: replay the label history up to `stage` (stages whose queue was all skipped have
+   * no events, so they are trained and passed too); `reopen` trains and queries `stage` again so its queue is open.
+   */
+  async restore(events: LabelEvent[], stage: number, reopen: boolean): Promise<void> {
+    await this.replay(events);
+    while (this.stage < stage) {
+      await this.trainStage();
+      this.query();
+      this.submitLabels([]);
+    }
+    if (reopen) {
+      await this.trainStage();
+      this.query();
+    }
+  }
+
   /** Scores of raw (unscaled) points, e.g. a grid over the 2-D input plane. */
   async scoreRaw(points: Float64Array | number[]): Promise<Float32Array> {
     if (!this.model?.center) throw new Error('No trained model yet.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../worker/protocol';
+import type { Command } from '../protocol';
 import { tinySnapshot } from '../ui/plots/fixture';
 import { createLabStore, reduceEvent, runLabel, LAB_DEFAULTS } from './lab';
 

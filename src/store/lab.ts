@@ -3,7 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Label, Phase, ProgressEvent, RawData } from '../core/types';
 import { DEFAULT_SETTINGS, configOverrides, type LabSettings } from './urlState';
-import type { BackendReport, Command, EpochLoss, SnapshotMessage, WorkerEvent, WorkerState } from '../worker/protocol';
+import type { BackendReport, Command, EpochLoss, SnapshotMessage, WorkerEvent, WorkerState } from '../protocol';
 import type { RunCurve } from '../ui/plots/learningCurve';
 import { curveFromSnapshots } from '../ui/plots/learningCurve';
 import { trackEpochs, type EpochRates, type PhaseClock } from './labEta';

@@ -7,8 +7,8 @@ import { labelsCsv, modelFiles, scoresCsv } from '../io/export';
 import { decodeSessionFile, encodeSessionFile, sessionFileName } from '../io/sessionFile';
 import { modelWeightsOf } from '../ui/sessions/model';
 import { lossesOf, messageOf, missingDecisions, replayPlan, roundAnswers, roundOf, type ReplayPlan } from '../ui/sessions/replay';
-import { LabClient, type LabPort } from '../worker/client';
-import type { Command, SnapshotMessage, WeightsMessage, WorkerEvent } from '../worker/protocol';
+import type { LabPort } from '../client/labClient';
+import type { Command, SnapshotMessage, WeightsMessage, WorkerEvent } from '../protocol';
 import type { LabState, LoadedData } from './lab';
 import { createLabelsStore, EMPTY_LABELS, type Decision, type DecisionSource, type LabelsStore } from './labels';
 import { openSessionStorage, type SessionStorage } from './persist';
@@ -51,6 +51,8 @@ export interface SessionSync {
   modelZip(): Promise<{ fileName: string; bytes: Uint8Array }>;
   /** the page's worker died: it was restarted; resume from the last completed stage */
   workerRestarted(why: string): void;
+  /** the worker crashed more often than the budget allows (per minute): it stays down */
+  workerGaveUp(why: string, crashes: number): void;
   /** events meant for the sync (weights replies); true when consumed */
   handleEvent(ev: WorkerEvent): boolean;
   dismissNotice(): void;
@@ -108,7 +110,6 @@ export function createSessionSync(opts: SessionSyncOptions): SessionSync {
   const saved = new Map<number, SnapshotMessage>(); // stage -> the message last written
   let modelStage = -1;
   let restoreSeen = false;
-  let crashes = 0;
 
   // ---- helpers ----
 
@@ -460,15 +461,16 @@ export function createSessionSync(opts: SessionSyncOptions): SessionSync {
       return { fileName: `${base}.model.zip`, bytes: zipSync({ 'model.json': strToU8(files.modelJson), 'weights.bin': files.weightsBin }) };
     }),
 
+    workerGaveUp(why, crashes) {
+      for (const r of waiting.values()) r(null);
+      waiting.clear();
+      state.setState({ notice: null, error: `The training worker crashed ${crashes} times within a minute (${why}); reload the page. Your labels are saved.` });
+    },
+
     workerRestarted(why) {
-      crashes += 1;
       const st = lab.getState();
       for (const r of waiting.values()) r(null);
       waiting.clear();
-      if (crashes > 3) {
-        state.setState({ notice: null, error: `The training worker crashed ${crashes} times (${why}); reload the page. Your labels are saved.` });
-        return;
-      }
       send({ type: 'init', backend: st.settings.backend });
       if (!st.data) return;
       send({ type: 'setData', data: st.data.raw });
@@ -487,25 +489,4 @@ export function createSessionSync(opts: SessionSyncOptions): SessionSync {
     dismissNotice: () => state.setState({ notice: null }),
   };
   return api;
-}
-
-/** A worker port that starts a fresh worker when the old one crashes. */
-export class RestartingPort implements LabPort {
-  private client: LabClient;
-
-  constructor(private readonly onEvent: (ev: WorkerEvent) => void, private readonly onRestart: (why: string) => void) {
-    this.client = this.make();
-  }
-
-  private make(): LabClient {
-    return new LabClient(this.onEvent, (message) => {
-      this.client.terminate();
-      this.client = this.make();
-      this.onRestart(message.replace(/^The training worker crashed: /, '').replace(/\. Reload the page to start again\.$/, ''));
-    });
-  }
-
-  send(cmd: Command): void {
-    this.client.send(cmd);
-  }
 }

@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SETTINGS, HIDE_PARAM, parseUrl, SETTINGS_TABLE, toUrl, type LabSettings } from './urlState';
 
 /** Page-level parameters that are not lab settings (kept in the URL, never reported). */
-export const PAGE_PARAMS = ['probe'] as const;
+export const PAGE_PARAMS = ['probe', 'test'] as const;
 /** Controls beyond the settings that hide= may name. */
 export const EXTRA_HIDEABLE = ['import', 'share'] as const;
 

@@ -1,7 +1,7 @@
 // The human oracle: the queued samples as cards in query order, single-key labelling, round progress, history.
 import { useEffect, useRef, useState } from 'react';
 import { roundProgress, type Decision } from '../store/labels';
-import type { SnapshotMessage } from '../worker/protocol';
+import type { SnapshotMessage } from '../protocol';
 import { HistoryPanel } from './labelling/HistoryPanel';
 import { KeyHelp } from './labelling/KeyHelp';
 import { keyAction, keyTitle, loadBindings, type KeyBindings } from './labelling/keys';

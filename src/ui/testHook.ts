@@ -1,7 +1,8 @@
-// window.__lab: a small read-only view of the page for end-to-end tests and the console.
+// window.__lab: a small read-only view of the page for end-to-end tests and the console; raw commands only with ?test.
 import { renderCounts, renderTimes, traceSummaries } from './plotRegistry';
 import { labStore } from './useLab';
-import type { Command } from '../worker/protocol';
+import type { Command } from '../protocol';
+import { testPage } from '../client/labClient';
 import { loadPlotly } from './Plot';
 import { compareHook, type CompareHook } from './compare/hook';
 
@@ -28,10 +29,10 @@ export interface LabTestHook {
   renders(): ReturnType<typeof renderCounts>;
   renderTimes(): ReturnType<typeof renderTimes>;
   hover(index: number | null): void;
-  /** make the next training epoch fail like a lost GPU device (tests the fallback) */
-  failNext(): void;
-  /** send a raw command to the worker (tests use it for tiny epoch counts on slow backends) */
-  send(cmd: Command): void;
+  /** only on a page opened with ?test: make the next training epoch fail like a lost GPU device (tests the fallback) */
+  failNext?(): void;
+  /** only on a page opened with ?test: send a raw command to the worker (crashes, tiny epoch counts on slow backends) */
+  send?(cmd: Command): void;
   /** the plotly module (loaded on demand), for render-time experiments */
   plotly(): Promise<unknown>;
   /** the scores of a stage's snapshot (default: the last), in pool order, for reproducibility checks */
@@ -102,10 +103,10 @@ export function installTestHook(send: (cmd: Command) => void): void {
     renders: renderCounts,
     renderTimes,
     hover: (i) => labStore.getState().setHover(i),
-    failNext: () => send({ type: 'debugFailNext' }),
     plotly: loadPlotly,
     compare: compareHook,
-    send,
+    // sabotage and raw commands only where a test asked for them in the address
+    ...(testPage() ? { send, failNext: () => send({ type: 'debugFailNext' }) } : {}),
     scores(stage) {
       const snaps = labStore.getState().snapshots;
       const m = stage === undefined ? snaps[snaps.length - 1] : snaps.find((x) => x.snapshot.stage === stage);

@@ -8,7 +8,7 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import thrUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKENDS, type BackendChoice, type BackendName } from '../core/choices';
-import type { BackendProbe, BackendReport } from './protocol';
+import type { BackendProbe, BackendReport } from '../protocol';
 import type { ProbeShape } from '../core/types';
 import { chooseBackend } from './choice';
 import { chooseTrainer } from '../engine/trainers';
@@ -18,8 +18,6 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': simdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': thrUrl,
 });
-
-export const DEFAULT_PROBE: ProbeShape = { d: 2, hDims: [32, 16], repDim: 8, batch: 128 };
 
 interface Detected {
   available: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBackend, fallbackOrder } from './choice';
-import type { BackendProbe } from './protocol';
+import type { BackendProbe } from '../protocol';
 
 const probe = (name: BackendProbe['name'], stepMs: number | null, software = false, available = true): BackendProbe => ({
   name, available, software, detail: software ? 'software adapter' : 'hw', stepMs, note: stepMs === null ? 'not probed' : null,

@@ -1,6 +1,6 @@
 // Pure backend choice: given what was detected and measured, pick one and say why in a sentence.
 import { BACKENDS, type BackendChoice, type BackendName } from '../core/choices';
-import type { BackendProbe, BackendReport } from './protocol';
+import type { BackendProbe, BackendReport } from '../protocol';
 
 const TITLE: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 

@@ -3,7 +3,7 @@
 import { makeConfig } from '../engine/session';
 import { runSeed, type SeedRun } from '../engine/seedRun';
 import type { ProgressEvent, RawData, RunConfig } from '../core/types';
-import type { CompareRunRequest, ConfigRequest } from './protocol';
+import type { CompareRunRequest, ConfigRequest } from '../protocol';
 
 /** A config request (preset, overrides, queries per round) for one seed: the one rule for the lab, the panel and the CLI. */
 export function requestConfig(data: RawData, req: ConfigRequest, seed: number): RunConfig {

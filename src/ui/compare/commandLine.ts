@@ -2,7 +2,7 @@
 import { PRESETS } from '../../engine/config';
 import { formatSeedList, isOneToN } from '../../engine/seeds';
 import type { DataSource } from '../../store/lab';
-import type { CompareRunRequest } from '../../worker/protocol';
+import type { CompareRunRequest } from '../../protocol';
 
 export interface CommandLine {
   /** one line per configuration */

@@ -2,7 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Phase } from '../../core/types';
 import type { DataSource } from '../../store/lab';
-import type { Command, CompareRunResult, WorkerEvent } from '../../worker/protocol';
+import type { Command, CompareRunResult, WorkerEvent } from '../../protocol';
 import { experimentCommand, type CommandLine } from './commandLine';
 import { compareRuns, type ComparePick } from './configs';
 import { timeLeft } from './progress';

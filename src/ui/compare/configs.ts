@@ -1,6 +1,6 @@
 // The configurations a comparison runs: losses x queries from the panel, pseudo and the rest from the current settings.
 import type { Loss, Query, RunConfig } from '../../core/types';
-import type { CompareRunRequest } from '../../worker/protocol';
+import type { CompareRunRequest } from '../../protocol';
 import type { Preset } from '../../core/choices';
 
 export interface ComparePick {

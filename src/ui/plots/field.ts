@@ -1,5 +1,5 @@
 // The 2-D score field as an image plus the decision boundary as marching-squares segments (cheap to draw).
-import type { ScoreGrid } from '../../worker/protocol';
+import type { ScoreGrid } from '../../protocol';
 
 // viridis at 9 stops (matplotlib), interpolated linearly
 const VIRIDIS: Array<[number, number, number]> = [

@@ -1,6 +1,6 @@
 // Plot 5, input space: on 2-D data the score field as a contour with the decision boundary; else a PCA scatter.
 import type { StageSnapshot } from '../../core/types';
-import type { ScoreGrid } from '../../worker/protocol';
+import type { ScoreGrid } from '../../protocol';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { SCORE_SCALE } from './palette';
 import { fieldPixels, levelSegments } from './field';

@@ -1,5 +1,5 @@
 // The loss curve while a stage trains: plain polylines for a canvas (plotly redraws cost 20-150 ms a frame).
-import type { EpochLoss } from '../../worker/protocol';
+import type { EpochLoss } from '../../protocol';
 
 export interface LiveLine {
   phase: 'pretrain' | 'train';

@@ -1,5 +1,5 @@
 // Plot 4, training loss per epoch, streamed while a stage trains (autoencoder and one-class phases).
-import type { EpochLoss } from '../../worker/protocol';
+import type { EpochLoss } from '../../protocol';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { OKABE_ITO } from './palette';
 

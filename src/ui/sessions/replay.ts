@@ -1,7 +1,7 @@
 // Pure glue between the labels history, the engine's replay and the saved rounds (no DOM, no storage).
 import type { Label, LabelEvent, StageSnapshot } from '../../core/types';
 import type { Decision, HistoryEntry } from '../../store/labels';
-import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../../worker/protocol';
+import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../../protocol';
 
 /** A saved round: the engine snapshot plus what the page needs to draw it again (pool -> row order, 2-D score field). */
 export type SavedRound = StageSnapshot & { order?: Int32Array; grid?: ScoreGrid | null };

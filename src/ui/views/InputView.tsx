@@ -4,7 +4,7 @@ import { INPUT_EXPLAIN_2D, INPUT_EXPLAIN_PCA, inputSpaceFigure } from '../plots/
 import { Plot } from '../Plot';
 import { placeholderFigure } from '../plots/figure';
 import { fieldPixels } from '../plots/field';
-import type { ScoreGrid } from '../../worker/protocol';
+import type { ScoreGrid } from '../../protocol';
 import { labStore, useLab } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';

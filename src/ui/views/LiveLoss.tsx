@@ -1,6 +1,6 @@
 // Streams the loss onto a canvas while a stage trains; the plotly chart takes over when the worker is idle.
 import { useEffect, useRef } from 'react';
-import type { EpochLoss } from '../../worker/protocol';
+import type { EpochLoss } from '../../protocol';
 import { liveLossLines } from '../plots/liveLoss';
 import { OKABE_ITO } from '../plots/palette';
 

@@ -1,6 +1,6 @@
 // Per-snapshot facts the point views share, memoised on the snapshot message and the open answers.
 import { useMemo } from 'react';
-import type { SnapshotMessage } from '../../worker/protocol';
+import type { SnapshotMessage } from '../../protocol';
 import { pointTable, type PointTable } from '../plots/points';
 import { useLab } from '../useLab';
 import { useFrozenWhileBusy } from './freeze';

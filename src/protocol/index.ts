@@ -1,0 +1,5 @@
+// The typed messages between the page and the lab worker.
+export type * from './commands';
+export { TEST_COMMANDS } from './commands';
+export type * from './events';
+export { cloneSnapshot, snapshotTransfer } from './transfer';
