@@ -135,7 +135,7 @@ test('a worker that stops without a word is noticed and restarted like a crashed
   expect(errors).toEqual([]);
 });
 
-test('without ?test the page offers no raw commands and the worker refuses sabotage', async ({ page }) => {
+test('without ?test the page offers no raw commands or sabotage hooks', async ({ page }) => {
   await openLab(page, '?backend=wasm');
   const hook = await page.evaluate(() => {
     const l = (window as unknown as { __lab: Record<string, unknown> }).__lab;
