@@ -51,11 +51,14 @@ test('compare two query strategies over 2 seeds: table, curves, exports, respons
 
   // table: 2 rows, stage 0..5 columns, cells = mean +- population std of the seeds' AUROC x 100
   const table = panel.getByTestId('compare-table');
-  await expect(table.locator('thead th')).toHaveText(['configuration', 'stage 0', 'stage 1', 'stage 2', 'stage 3', 'stage 4', 'stage 5']);
+  await expect(table.locator('thead th')).toHaveText(['configuration', 'stage 0', 'stage 1', 'stage 2', 'stage 3', 'stage 4', 'stage 5', 'area · ramp-up', 'vs random']);
+  // names as the menus show them; abs is paired with random of the same loss, seed by seed
+  await expect(table.locator('tbody th').first()).toContainText('one-class + NCE / random / pseudo 1');
+  await expect(table.locator('tbody tr').nth(1).getByTestId('win-rate')).toContainText(/\d+% of 2/);
   await expect(table.locator('tbody tr')).toHaveCount(2);
   for (const [r, key] of ['nce/random/ps1', 'nce/abs/ps1'].entries()) {
     const runs = cmp.results.filter((x) => x.key === key);
-    const cells = await table.locator('tbody tr').nth(r).getByTestId('auroc').allTextContents();
+    const cells = await table.locator('tbody tr').nth(r).getByTestId('cell').allTextContents();
     const expected = [0, 1, 2, 3, 4, 5].map((t) => {
       const v = runs.map((x) => x.auroc[t]! * 100);
       const m = (v[0]! + v[1]!) / 2;
@@ -79,7 +82,7 @@ test('compare two query strategies over 2 seeds: table, curves, exports, respons
   const text = readFileSync((await csv.path())!, 'utf8').split('\n');
   expect(text[0]).toBe('configuration,key,stage,labels,seeds,auroc_x100_mean,auroc_x100_std,ap_x100_mean,ap_x100_std,auroc_unlabelled_x100_mean,auroc_unlabelled_x100_std,pauc_fpr005_mcclish_x100_mean,pauc_fpr005_mcclish_x100_std,found_mean,found_std,precision_x100_mean,precision_x100_std,collapsed_seeds,seconds_per_stage');
   expect(text).toHaveLength(13);
-  expect(text[1]).toMatch(/^nce \/ random \/ pseudo 1,nce\/random\/ps1,0,0,2,/);
+  expect(text[1]).toMatch(/^one-class \+ NCE \/ random \/ pseudo 1,nce\/random\/ps1,0,0,2,/);
   const [png] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('compare-png').click()]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
   expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
@@ -87,8 +90,17 @@ test('compare two query strategies over 2 seeds: table, curves, exports, respons
   expect(svg.suggestedFilename()).toMatch(/\.svg$/);
   expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
 
-  await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: 'screenshots/compare-panel.png' });
+  // the selection is in the link
+  expect(new URL(page.url()).searchParams.get('compare')).toBe('abs,random~nce~1-2~interactive~ps1');
+
+  // the table fits its width at 1280 and 1920 px
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 720 : 1080 });
+    const fit = await table.evaluate((t) => ({ table: t.scrollWidth, wrap: t.parentElement!.clientWidth }));
+    expect(fit.table).toBeLessThanOrEqual(fit.wrap);
+    await table.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `screenshots/compare-panel-${width}.png` });
+  }
   expect(errors).toEqual([]);
 });
 

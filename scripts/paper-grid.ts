@@ -8,7 +8,7 @@ import { LOSSES, QUERIES, type Loss, type Query } from '../src/core/types';
 /** The paper's seven datasets (algorithm.md 3.1); the report's claims use the six ODDS sets, as res_read.py did. */
 export const PAPER_DATASETS = ['arrhythmia', 'cardio', 'glass', 'ionosphere', 'mnist_tab', 'optdigits', 'nslkdd'];
 export const ODDS_DATASETS = PAPER_DATASETS.filter((d) => d !== 'nslkdd');
-/** Rough seconds per paper stage on one thread (docs/kernels.md): the big datasets start first, so no job waits at the end. */
+/** Rough seconds per paper stage on one thread (docs/kernels.md): small datasets first, so an interrupted grid has whole datasets. */
 const STAGE_SECONDS: Record<string, number> = { glass: 0.02, ionosphere: 0.05, cardio: 0.27, optdigits: 0.95, mnist_tab: 3.53, nslkdd: 22, arrhythmia: 0.68 };
 
 export interface GridConfig {
@@ -76,7 +76,8 @@ export function parseShard(arg: string | undefined): [number, number] {
   return [i, n];
 }
 
-/** Every task of the grid in a fixed order (datasets, configurations, seeds), then this shard's share, largest datasets first. */
+/** Every task of the grid in a fixed order (datasets, configurations, seeds), then this shard's share, run smallest dataset
+ * first and seed by seed within one, so a grid cut short still pairs every configuration on the seeds it finished. */
 export function gridTasks(datasets: Array<{ name: string; path: string }>, configs: GridConfig[], seeds: number[], out: string, shard: [number, number]): Task[] {
   const all: Task[] = [];
   for (const d of datasets) for (const c of configs) for (const seed of seeds) {
@@ -85,5 +86,6 @@ export function gridTasks(datasets: Array<{ name: string; path: string }>, confi
   const [i, n] = shard;
   const mine = all.filter((_, t) => t % n === i - 1);
   const cost = (t: Task) => STAGE_SECONDS[t.dataset] ?? 1;
-  return mine.map((t, j) => ({ t, j })).sort((a, b) => cost(b.t) - cost(a.t) || a.j - b.j).map((x) => x.t);
+  const seedRank = (t: Task) => seeds.indexOf(t.seed);
+  return mine.map((t, j) => ({ t, j })).sort((a, b) => cost(a.t) - cost(b.t) || seedRank(a.t) - seedRank(b.t) || a.j - b.j).map((x) => x.t);
 }

@@ -27,12 +27,13 @@ describe('paper grid tasks', () => {
     expect(parseConfigs('nce/abs/ps1, dsad/mlp/ps0').map((c) => c.key)).toEqual(['nce/abs/ps1', 'dsad/mlp/ps0']);
     expect(() => parseConfigs('nce/best/ps1')).toThrow(/'nce\/best\/ps1' is not/);
   });
-  it('splits the grid into shards that cover it once, big datasets first', () => {
+  it('splits the grid into shards that cover it once, small datasets first, seed by seed', () => {
     const ds = [{ name: 'glass', path: 'g.csv' }, { name: 'mnist_tab', path: 'm.csv' }];
     const cf = parseConfigs('nce/abs/ps1,nce/random/ps0');
     const all = gridTasks(ds, cf, [1, 2, 3], '/out', [1, 1]);
     expect(all).toHaveLength(12);
-    expect(all[0]!.dataset).toBe('mnist_tab');
+    expect(all.map((t) => `${t.dataset}:${t.seed}:${t.config.query}`).slice(0, 4)).toEqual(['glass:1:abs', 'glass:1:random', 'glass:2:abs', 'glass:2:random']);
+    expect(all[11]!.dataset).toBe('mnist_tab');
     const shards = [1, 2, 3].map((i) => gridTasks(ds, cf, [1, 2, 3], '/out', [i, 3]).map((t) => t.file));
     expect(shards.flat().sort()).toEqual(all.map((t) => t.file).sort());
     expect(new Set(shards.flat()).size).toBe(12);

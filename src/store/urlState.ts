@@ -1,6 +1,7 @@
 // Shareable links: one declarative table of the lab's settings, parsed from and written to the URL query.
 import { LOSSES, QUERIES } from '../core/types';
 import type { Loss, Query, RunConfig, Sizes } from '../core/types';
+import { formatCompareSelection, parseCompareSelection } from '../engine/compareLink';
 import { BACKEND_CHOICES, ORACLES, PRESET_NAMES, type BackendChoice, type OracleKind, type Preset } from '../core/choices';
 
 
@@ -18,6 +19,8 @@ export interface LabSettings {
   k: number | 'auto';
   backend: BackendChoice;
   oracle: OracleKind;
+  /** the comparison panel's selection (engine/compareLink.ts), '' = the panel's defaults; never restarts the run */
+  compare: string;
 }
 export type SettingKey = keyof LabSettings;
 
@@ -89,10 +92,15 @@ export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
   },
   backend: oneOf('backend', 'backend', BACKEND_CHOICES, 'auto'),
   oracle: oneOf('oracle', 'oracle', ORACLES, 'simulated'),
+  compare: {
+    key: 'compare', label: 'comparison selection', default: '',
+    parse: (t) => { try { return ok(formatCompareSelection(parseCompareSelection(t))); } catch (e) { return bad((e as Error).message); } },
+    serialise: (v) => v,
+  },
 };
 
 /** Stable order of keys in the URL and in the UI. */
-export const SETTING_KEYS: SettingKey[] = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k', 'backend', 'oracle'];
+export const SETTING_KEYS: SettingKey[] = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k', 'backend', 'oracle', 'compare'];
 
 export const DEFAULT_SETTINGS: LabSettings = Object.fromEntries(
   SETTING_KEYS.map((k) => [k, SETTINGS_TABLE[k].default]),

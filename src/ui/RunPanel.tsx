@@ -6,6 +6,7 @@ import { backendTitle } from '../worker/choice';
 import { PHASE_SENTENCE, PHASE_TITLE } from './phases';
 import { labStore, useLab } from './useLab';
 import { useCurrent } from './views/derived';
+import { CollapseWarning } from './CollapseWarning';
 
 export function RunControls() {
   const run = useLab((s) => s.run);
@@ -137,6 +138,7 @@ export function Metrics() {
       <div className="metric"><span>stage</span><b data-testid="stage">{run.stage}</b></div>
       <div className="metric"><span>labels</span><b data-testid="labels">{run.labelled}</b></div>
       <div className="metric"><span>queued</span><b data-testid="queued">{run.queue.length}</b></div>
+      <CollapseWarning />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // "Compare strategies": configurations x seeds 1..N in the worker, paper-style table, mean curves, CSV/PNG/SVG export.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LOSSES, QUERIES, type Loss, type Query } from '../../core/types';
 import { onWorkerEvent } from '../../store/lab';
@@ -8,9 +8,24 @@ import { loadPlotly, Plot } from '../Plot';
 import { batchTimeLeft, compareStore, type CompareData } from './compareStore';
 import { COMPARE_EXPLAIN, compareFigure } from './figure';
 import { formatSeconds } from './progress';
-import { aggregate, formatCell, tableCsv, type TableRow } from './table';
+import { aggregate, summaryCsv, tableCsv } from './table';
 import type { Preset } from '../../core/choices';
-import { parseSeedList } from '../../engine/seeds';
+import { formatSeedList, parseSeedList } from '../../engine/seeds';
+import { formatCompareSelection, parseCompareSelection, type CompareSelection } from '../../engine/compareLink';
+import { beyondPaper, LOSS_TITLE, queryTitle } from '../../engine/names';
+import type { LabSettings } from '../../store/urlState';
+import { CompareTable } from './CompareTable';
+import './compare.css';
+
+/** The menus' names without the beyond-the-paper note (the panel marks those separately). */
+const QUERY_LABEL = Object.fromEntries(QUERIES.map((q) => [q, queryTitle(q).replace(' (beyond the paper)', '')])) as Record<Query, string>;
+
+function initialPick(s: LabSettings): CompareSelection {
+  if (s.compare) {
+    try { return parseCompareSelection(s.compare); } catch { /* the link parser already reported it */ }
+  }
+  return { queries: [s.query], losses: [s.loss], seeds: [s.seed], preset: s.preset, pseudo: s.pseudo };
+}
 
 // registered at load, so events of a batch never reach the main lab reducer
 onWorkerEvent((ev) => compareStore.getState().handleEvent(ev));
@@ -42,11 +57,13 @@ function Picker() {
   const settings = useLab((s) => s.settings);
   const data = useLab((s) => s.data);
   const running = useCompare((s) => s.status === 'running');
-  const [queries, setQueries] = useState<Query[]>(() => [settings.query]);
-  const [losses, setLosses] = useState<Loss[]>(() => [settings.loss]);
-  const [pseudo, setPseudo] = useState(settings.pseudo);
-  const [preset, setPreset] = useState<Preset>(settings.preset);
-  const [seeds, setSeeds] = useState(() => String(settings.seed));
+  // the link's selection (compare=...) when there is one, else the session's settings and seed
+  const [init] = useState(() => initialPick(settings));
+  const [queries, setQueries] = useState<Query[]>(init.queries);
+  const [losses, setLosses] = useState<Loss[]>(init.losses);
+  const [pseudo, setPseudo] = useState(init.pseudo);
+  const [preset, setPreset] = useState<Preset>(init.preset);
+  const [seeds, setSeeds] = useState(() => formatSeedList(init.seeds));
   const parsed = useMemo(() => { try { return { list: parseSeedList(seeds), error: null }; } catch (e) { return { list: [], error: (e as Error).message }; } }, [seeds]);
   const n = parsed.list.length;
   const seedsOk = parsed.error === null && n <= 100;
@@ -56,6 +73,15 @@ function Picker() {
     : parsed.error !== null ? `Seeds: ${parsed.error}` : !seedsOk ? `At most 100 seeds (got ${n}).`
     : queries.length === 0 ? 'Pick at least one query strategy.'
     : losses.length === 0 ? 'Pick at least one loss.' : null;
+  // the selection lives in the link (a non-restarting setting), so "Copy link" shares it
+  const mounted = useRef(false);
+  useEffect(() => {
+    // only a change the user makes goes into the link, so opening the page leaves the address as it was
+    if (!mounted.current) { mounted.current = true; return; }
+    if (!seedsOk || queries.length === 0 || losses.length === 0) return;
+    const compare = formatCompareSelection({ queries, losses, seeds: parsed.list, preset, pseudo });
+    if (labStore.getState().settings.compare !== compare) void labStore.getState().applySettings({ compare });
+  }, [queries, losses, parsed.list, preset, pseudo, seedsOk]);
   const start = () => {
     const st = labStore.getState();
     compareStore.getState().start(send, {
@@ -70,7 +96,7 @@ function Picker() {
         {QUERIES.map((q) => (
           <label key={q} className="field inline">
             <input type="checkbox" value={q} checked={queries.includes(q)} disabled={running} onChange={(e) => setQueries(toggle(queries, q, e.target.checked))} />
-            <span>{q}</span>
+            <span>{QUERY_LABEL[q]}{beyondPaper(q) && <small className="beyond"> (beyond the paper)</small>}</span>
           </label>
         ))}
       </fieldset>
@@ -79,7 +105,7 @@ function Picker() {
         {LOSSES.map((l) => (
           <label key={l} className="field inline">
             <input type="checkbox" value={l} checked={losses.includes(l)} disabled={running} onChange={(e) => setLosses(toggle(losses, l, e.target.checked))} />
-            <span>{l}</span>
+            <span>{LOSS_TITLE[l]}</span>
           </label>
         ))}
       </fieldset>
@@ -135,45 +161,6 @@ function Progress() {
   );
 }
 
-function Table({ rows }: { rows: TableRow[] }) {
-  const stages = rows.reduce((m, r) => Math.max(m, r.stages.length), 0);
-  if (stages === 0) return null;
-  return (
-    <div className="compare-table-wrap">
-      <table className="compare-table" data-testid="compare-table">
-        <thead>
-          <tr>
-            <th>configuration</th>
-            {Array.from({ length: stages }, (_, t) => <th key={t}>stage {t}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-key={r.key}>
-              <th scope="row">{r.label}<div className="sub">{r.seeds.length} seed{r.seeds.length === 1 ? '' : 's'}</div></th>
-              {Array.from({ length: stages }, (_, t) => {
-                const c = r.stages[t];
-                return (
-                  <td key={t} data-stage={t}>
-                    {c ? (
-                      <>
-                        <div className="auroc" data-testid="auroc">{formatCell(c.auroc)}</div>
-                        <div className="sub">AP {formatCell(c.ap)}</div>
-                        <div className="sub">{Number(c.labels.toFixed(1))} labels · {c.seconds.toFixed(2)} s</div>
-                      </>
-                    ) : '…'}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="explain">AUROC x100, mean +- population standard deviation over the seeds (as `npm run experiment` prints it); AP x100 likewise; labels given and seconds per stage are means.</p>
-    </div>
-  );
-}
-
 async function exportImage(format: 'png' | 'svg', name: string): Promise<void> {
   const el = document.querySelector('[data-testid="plot-compare"]') as HTMLElement | null;
   if (!el) return;
@@ -183,29 +170,32 @@ async function exportImage(format: 'png' | 'svg', name: string): Promise<void> {
 
 export function ComparePanel() {
   const s = useCompare((x) => x);
+  const hidden = useLab((x) => x.hidden.has('compare'));
   const rows = useMemo(() => aggregate(s.configs, s.results), [s.configs, s.results]);
   // the plotly chart is drawn once the batch ends: no main-thread rendering while it runs
   const figure = useMemo(() => (s.status !== 'running' && s.results.length ? compareFigure(rows) : null), [rows, s.status, s.results.length]);
   const stem = fileStem(s);
+  if (hidden) return null;
   return (
     <details className="card compare" data-testid="compare-panel">
-      <summary>Compare strategies <small>(simulated oracle, seeds 1..N, the CLI's protocol)</small></summary>
+      <summary>Compare strategies <small>(simulated oracle, any seeds, the CLI's protocol)</small></summary>
       <Picker />
       <Progress />
       {s.command && (
         <div className="compare-cli" data-testid="compare-cli">
           <p>
-            Same engine and makeConfig as the command line: each configuration runs seeds 1..{s.seeds} with the simulated oracle
+            Same engine and makeConfig as the command line: each configuration runs seeds {formatSeedList(s.seeds)} with the simulated oracle
             (initial stage + query rounds), so on the same backend these commands {s.command.exact ? 'give the same numbers' : 'are the closest equivalent'}:
           </p>
           <pre>{s.command.lines.join('\n')}</pre>
           {s.command.notes.length > 0 && <ul className="compare-notes">{s.command.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
         </div>
       )}
-      <Table rows={rows} />
+      <CompareTable rows={rows} results={s.results} />
       {s.results.length > 0 && (
         <div className="compare-actions">
           <button data-testid="compare-csv" onClick={() => download(`${stem}.csv`, tableCsv(rows), 'text/csv')}>Export table (CSV)</button>
+          <button data-testid="compare-summary-csv" onClick={() => download(`${stem}-summary.csv`, summaryCsv(rows), 'text/csv')}>Curve summaries (CSV)</button>
           <button data-testid="compare-png" disabled={!figure} onClick={() => void exportImage('png', stem)}>Curves as PNG</button>
           <button data-testid="compare-svg" disabled={!figure} onClick={() => void exportImage('svg', stem)}>Curves as SVG</button>
         </div>

@@ -1,4 +1,5 @@
 // The configurations a comparison runs: losses x queries from the panel, pseudo and the rest from the current settings.
+import { configTitle } from '../../engine/names';
 import type { Loss, Query, RunConfig } from '../../core/types';
 import type { CompareRunRequest } from '../../protocol';
 import type { Preset } from '../../core/choices';
@@ -18,8 +19,8 @@ export interface ComparePick {
 
 /** 'nce/abs/ps1', the key the CLI's --grid output uses. */
 export const configKey = (loss: Loss, query: Query, pseudo: boolean) => `${loss}/${query}/ps${pseudo ? 1 : 0}`;
-/** 'nce / abs / pseudo 1', as `npm run experiment` prints it. */
-export const configLabel = (loss: Loss, query: Query, pseudo: boolean) => `${loss} / ${query} / pseudo ${pseudo ? 1 : 0}`;
+/** 'one-class + NCE / adaptive boundary search / pseudo 1': the names the menus show. */
+export const configLabel = (loss: Loss, query: Query, pseudo: boolean) => configTitle(loss, query, pseudo);
 
 /** Losses outer, queries inner; overrides hold what the CLI's specConfig passes to makeConfig (seed is added per run). */
 export function compareRuns(p: ComparePick): Array<CompareRunRequest & { label: string; loss: Loss; query: Query }> {
