@@ -88,6 +88,7 @@ const FIGURE_SETS: Array<{ name: string; title: string; keys: string[] }> = [
 
 export function writeReport(outDir: string, reportDir: string): { path: string; results: number; figures: number } {
   const { results, bad } = loadResults(outDir);
+  if (results.length === 0) throw new Error(`No result files under ${outDir}${bad.length ? ` (${bad.length} unreadable)` : ''}: run the grid first, or give --out DIR.`);
   mkdirSync(join(reportDir, 'figures'), { recursive: true });
   const datasets = orderDatasets(results);
   const keys = orderKeys(results);

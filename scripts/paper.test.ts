@@ -98,5 +98,6 @@ describe('figures and report', () => {
     expect(md).toMatch(/\| ABS beats random \(NCE loss\) \| nce\/abs\/ps1 \| nce\/random\/ps0 \| final AUROC \| 2 \| 10.00 \| 2 \/ 0 \/ 0 \| 1.00 \| 3 \|/);
     expect(existsSync(join(dir, 'report', 'figures', 'glass-queries-nce.png'))).toBe(true);
     expect(readFileSync(join(dir, 'report', 'figures', 'glass-queries-nce.svg'), 'utf8')).toContain('<svg');
+    expect(() => writeReport(join(dir, 'nothing'), join(dir, 'r2'))).toThrow(/No result files under .*nothing: run the grid first/);
   });
 });
