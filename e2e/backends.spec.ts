@@ -20,7 +20,8 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     expect(s.aurocs[0]).toBeGreaterThan(0.5);
     expect(byMeta((await labTraces(page)).latent, 'queued')!.points).toBe(6);
     await expect(page.getByTestId('backend-line')).toHaveAttribute('data-backend', backend);
-    // wasm and cpu train with the host kernel (Chromium has relaxed SIMD); the GPU backends with tensor ops
+    // wasm and cpu train with the host kernel (Chromium has relaxed SIMD); the GPU backends with tensor ops (details on the badge)
+    await page.getByTestId('backend-badge').click();
     await expect(page.getByTestId('backend-kernel')).toHaveText(
       backend === 'wasm' || backend === 'cpu'
         ? 'Training runs on the host kernel, WebAssembly SIMD with fused multiply-add.'

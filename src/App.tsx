@@ -1,65 +1,66 @@
-// The lab page: settings on the left; run controls, stepper, progress and the five plots on the right.
+// The lab bench: a collapsible settings panel; run controls on top; the latent sphere beside the queue; the
+// input plane, learning curve and (tabbed) histogram and loss after them, or beside them on a wide screen.
+import { useEffect } from 'react';
 import { Controls } from './ui/Controls';
 import { QueuePanel } from './ui/QueuePanel';
 import { SessionNotice, SessionsPanel } from './ui/sessions/SessionsPanel';
-import { BackendLine, HoverInfo, Metrics, ProgressBar, RunControls, Stepper } from './ui/RunPanel';
-import { labStore, useLab } from './ui/useLab';
+import { BackendBadge, HoverInfo, Metrics, ProgressBar, RunControls, Stepper } from './ui/RunPanel';
+import { useLab } from './ui/useLab';
 import { LatentView } from './ui/views/LatentView';
 import { InputView } from './ui/views/InputView';
-import { HistogramView } from './ui/views/HistogramView';
-import { LearningView, LossView } from './ui/views/CurveViews';
+import { LearningView } from './ui/views/CurveViews';
+import { SecondaryTabs } from './ui/views/SecondaryTabs';
 import { ComparePanel } from './ui/compare/ComparePanel';
+import { PresentToggle, SidePanel, ViewOptions } from './ui/bench/SidePanel';
 
 /** one empty list: a fresh [] per call would make the store selector loop while no data is loaded yet */
 const NO_NOTICES: string[] = [];
 
 export function App() {
   const error = useLab((s) => s.error);
-  const showTruth = useLab((s) => s.showTruth);
-  const curves = useLab((s) => s.curves.length);
+  const present = useLab((s) => s.settings.present);
+  // presenter mode scales the root font, so every rem-sized control grows with the text
+  useEffect(() => void document.documentElement.classList.toggle('present', present), [present]);
   const notices = useLab((s) => s.data?.notices ?? NO_NOTICES);
-  const st = labStore.getState();
   return (
-    <div className="app">
-      <header>
+    <div className={`app${present ? ' present' : ''}`} data-testid="app" data-present={present ? 'yes' : 'no'}>
+      <header className="topbar">
         <h1>svdd-lab <small>active anomaly detection with Deep SVDD</small></h1>
-        <BackendLine />
+        <BackendBadge />
+        <PresentToggle />
       </header>
-      <div className="layout">
-        <aside>
+      <div className="bench">
+        <SidePanel>
           <Controls />
-          <div className="view-options">
-            <label className="field inline">
-              <input data-testid="show-truth" type="checkbox" checked={showTruth} onChange={(e) => st.setShowTruth(e.target.checked)} />
-              <span>Reveal ground truth</span>
-            </label>
-            <button data-testid="keep-curve" onClick={() => st.keepCurve()}>Keep this run's curve</button>
-            {curves > 0 && <button onClick={() => st.clearCurves()}>Clear {curves} kept curve{curves > 1 ? 's' : ''}</button>}
-          </div>
+          <ViewOptions />
           <SessionsPanel />
-        </aside>
-        <main>
-          <div className="card top">
+        </SidePanel>
+        <main className="workspace">
+          <section className="card toolbar" aria-label="Run">
             <RunControls />
             <Stepper />
-            <ProgressBar />
-            <Metrics />
+            <div className="toolbar-row">
+              <ProgressBar />
+              <Metrics />
+            </div>
             {error && <div className="error" role="alert" data-testid="error">{error}</div>}
             {notices.length > 0 && <div className="notice">{notices.join(' ')}</div>}
             <SessionNotice />
-            <QueuePanel />
-            <HoverInfo />
+          </section>
+          <div className="stage-grid">
+            <div className="area-latent"><LatentView /></div>
+            <section className="card area-queue" aria-label="Queue">
+              <QueuePanel />
+              <HoverInfo />
+            </section>
+            <div className="area-input secondary-keep"><InputView /></div>
+            <div className="area-learning secondary"><LearningView /></div>
+            <div className="area-tabs secondary"><SecondaryTabs /></div>
           </div>
-          <div className="plots">
-            <LatentView />
-            <InputView />
-            <HistogramView />
-            <LearningView />
-            <LossView />
-          </div>
-          <ComparePanel />
+          <div className="secondary"><ComparePanel /></div>
         </main>
       </div>
     </div>
   );
 }
+

@@ -12,10 +12,13 @@ import { setPageParams } from './ui/data/SharePanel';
 import { SYNTHETIC } from './io/synthetic';
 import { EXTERNAL_DATASETS } from './io/catalogue';
 import { installTestHook } from './ui/testHook';
-import { loadPlotly } from './ui/Plot';
+import { loadPlotly } from './ui/plotly/load';
 import { setRenderHold } from './ui/renderQueue';
+import { installPreviewListener } from './ui/views/previewStore';
 import './ui/styles.css';
 
+// the plotting library downloads in parallel with the lab's start-up (its own chunk, evaluated once it arrives)
+void loadPlotly();
 const store = labStore.getState();
 const params = new URLSearchParams(location.search);
 // the link's settings (backend included) and hidden controls; bad parameters are reported on the page
@@ -49,10 +52,10 @@ void (async () => {
   await sync.start();
 })();
 installTestHook((cmd) => client.send(cmd));
+// the stepper's latent cloud after "centre" and "train"
+installPreviewListener();
 // heavy plots wait while the worker trains (no main-thread long task during training)
 labStore.subscribe((s) => setRenderHold(s.run.busy));
-// fetch plotly while the worker probes, so the first plot does not wait for it
-void loadPlotly();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -103,6 +103,12 @@ export class Session {
     return this.snapshots[this.snapshots.length - 1];
   }
 
+  /** The pool's latent cloud now (after centre or train), not kept as a stage result: the stepper shows it. */
+  async preview(): Promise<StageSnapshot> {
+    if (!this.model?.center) throw new Error('No centre yet: run the centre phase first.');
+    return this.scoreSnapshot();
+  }
+
   /** The query phase on the latest scores; the queue then waits for submitLabels. */
   query(): number[] {
     if (this.nextPhase !== 'query') throw new Error('Train and score the stage before querying.');

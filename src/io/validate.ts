@@ -183,7 +183,7 @@ export function validateTextTable(table: TextTable, name: string, opts: Validate
       throw new ImportError(
         'RAGGED',
         `Row ${rowNumbers[i]} has ${plural(len, 'cell')} but ${ref}. ` +
-          `Check that line for a ${len < width ? 'missing cell' : 'extra cell or delimiter'} (a comma inside a value must be quoted).`,
+          `Check that line for ${len < width ? 'a missing cell' : 'an extra cell or delimiter'} (a comma inside a value must be quoted).`,
         { row: rowNumbers[i] },
       );
     }

@@ -83,6 +83,8 @@ export type WorkerEvent =
   | { type: 'ready'; backend: BackendReport }
   | { type: 'progress'; progress: ProgressEvent; losses: EpochLoss[] }
   | ({ type: 'snapshot' } & SnapshotMessage)
+  /** the stepper's view of the cloud after the centre or train phase (not a stage result) */
+  | ({ type: 'preview'; phase: 'center' | 'train' } & SnapshotMessage)
   | { type: 'inputProjection'; xy: Float32Array; explained: [number, number] }
   | { type: 'phase'; phase: Phase; stage: number }
   | { type: 'state'; state: WorkerState }

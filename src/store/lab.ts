@@ -112,6 +112,7 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
     case 'error':
       return { error: ev.message };
     case 'weights':
+    case 'preview':
     case 'compareProgress':
     case 'compareResult':
     case 'compareDone':

@@ -184,7 +184,7 @@ export function createSessionSync(opts: SessionSyncOptions): SessionSync {
     try {
       const cur = lab.getState();
       if (cur.run.busy) cur.cancel();
-      const settings: LabSettings = { ...rec.settings, backend: cur.settings.backend };
+      const settings: LabSettings = { ...rec.settings, backend: cur.settings.backend, present: cur.settings.present };
       lab.setState({ settings, answers: new Map() });
       if (rec.dataset.source === 'imported') setImported(rec.dataset.data, settings);
       else {

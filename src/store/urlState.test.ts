@@ -24,11 +24,11 @@ describe('parseUrl', () => {
   });
 
   it('reads every kind of value', () => {
-    const r = parseUrl('?dataset=glass&loss=soft_boundary_uai&query=mlp&pseudo=0&pollution=.1&seed=42&preset=paper&k=15&backend=wasm&oracle=human&compare=abs,random~nce~1-2,5~paper~ps1&hide=seed,k');
+    const r = parseUrl('?dataset=glass&loss=soft_boundary_uai&query=mlp&pseudo=0&pollution=.1&seed=42&preset=paper&k=15&backend=wasm&oracle=human&compare=abs,random~nce~1-2,5~paper~ps1&present=1&hide=seed,k');
     expect(r.problems).toEqual([]);
     expect(r.settings).toEqual({
       dataset: 'glass', loss: 'soft_boundary_uai', query: 'mlp', pseudo: false, pollution: 0.1, seed: 42,
-      preset: 'paper', k: 15, backend: 'wasm', oracle: 'human', compare: 'abs,random~nce~1-2,5~paper~ps1',
+      preset: 'paper', k: 15, backend: 'wasm', oracle: 'human', compare: 'abs,random~nce~1-2,5~paper~ps1', present: true,
     });
     expect([...r.hidden]).toEqual(['seed', 'k']);
   });
@@ -38,7 +38,7 @@ describe('parseUrl', () => {
       [DEFAULT_SETTINGS, []],
       [{ ...DEFAULT_SETTINGS, pseudo: false, k: 3, pollution: 1, preset: 'paper' }, ['pseudo']],
       [{ dataset: 'mnist-lite', loss: 'one_class', query: 'no', pseudo: false, pollution: 0.029, seed: 4294967295,
-        preset: 'paper', k: 'auto', backend: 'webgpu', oracle: 'human', compare: 'margin,density~nce,dsad~7~interactive~ps0' }, ['dataset', 'loss', 'query', 'oracle']],
+        preset: 'paper', k: 'auto', backend: 'webgpu', oracle: 'human', compare: 'margin,density~nce,dsad~7~interactive~ps0', present: true }, ['dataset', 'loss', 'query', 'oracle']],
       [{ ...DEFAULT_SETTINGS, dataset: 'my_data.v2', pollution: 1e-7 }, []],
     ];
     for (const [settings, hidden] of cases) {
@@ -95,7 +95,7 @@ describe('parseUrl', () => {
     expect(r.problems).toEqual([
       "Parameter 'loss' was given 2 times; the last value was used",
       'seed was empty; the default (1) was used',
-      "hide: unknown control 'bogus' was ignored (known: dataset, loss, query, pseudo, pollution, seed, preset, k, backend, oracle, compare, copyLink)",
+      "hide: unknown control 'bogus' was ignored (known: dataset, loss, query, pseudo, pollution, seed, preset, k, backend, oracle, compare, present, copyLink)",
     ]);
     expect([...parseUrl('hide=copyLink', { extraHideable: ['copyLink'] }).hidden]).toEqual(['copyLink']);
   });

@@ -21,6 +21,8 @@ export interface LabSettings {
   oracle: OracleKind;
   /** the comparison panel's selection (engine/compareLink.ts), '' = the panel's defaults; never restarts the run */
   compare: string;
+  /** presenter mode: larger type and markers, high contrast, secondary panels hidden (a page setting, not a run's) */
+  present: boolean;
 }
 export type SettingKey = keyof LabSettings;
 
@@ -97,10 +99,16 @@ export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
     parse: (t) => { try { return ok(formatCompareSelection(parseCompareSelection(t))); } catch (e) { return bad((e as Error).message); } },
     serialise: (v) => v,
   },
+  present: {
+    key: 'present', label: 'presenter mode', default: false,
+    parse: (t) => (TRUE.includes(t.toLowerCase()) ? ok(true) : FALSE.includes(t.toLowerCase()) ? ok(false)
+      : bad(`present '${t}' is not 1 or 0`)),
+    serialise: (v) => (v ? '1' : '0'),
+  },
 };
 
 /** Stable order of keys in the URL and in the UI. */
-export const SETTING_KEYS: SettingKey[] = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k', 'backend', 'oracle', 'compare'];
+export const SETTING_KEYS: SettingKey[] = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k', 'backend', 'oracle', 'compare', 'present'];
 
 export const DEFAULT_SETTINGS: LabSettings = Object.fromEntries(
   SETTING_KEYS.map((k) => [k, SETTINGS_TABLE[k].default]),

@@ -1,44 +1,18 @@
-// A tiny React wrapper around Plotly.react: lazy-loads plotly, renders through the queue, reports hovers.
-import { useEffect, useRef } from 'react';
+// A tiny React wrapper around Plotly.react: renders through the queue, restyles overlays, reports hovers.
+import { useEffect, useRef, useState } from 'react';
+import type { OverlayMark } from './plots/pointTraces';
+import { PlotOverlay } from './PlotOverlay';
 import type { Figure } from './plots/figure';
 import { enqueueRender } from './renderQueue';
-import { recordFigure, recordRenderTime } from './plotRegistry';
-import { labStore } from './useLab';
+import { recordFigure, recordOverlay, recordRenderTime } from './plotRegistry';
+import { loadPlotly, plotConfig } from './plotly/load';
 
-type PlotlyModule = typeof import('plotly.js-dist-min');
-let plotlyPromise: Promise<PlotlyModule> | null = null;
-export function loadPlotly(): Promise<PlotlyModule> {
-  plotlyPromise ??= labReady()
-    .then(() => import('plotly.js-dist-min'))
-    .then((m) => ((m as unknown as { default?: PlotlyModule }).default ?? m) as PlotlyModule);
-  return plotlyPromise;
-}
-
-/**
- * Plotly's 4.6 MB script blocks the page for about a second while it is evaluated: start it once the
- * backend is chosen and the data loaded (nothing is plotted before a round anyway), in an idle moment.
- */
-function labReady(): Promise<void> {
-  return new Promise((resolve) => {
-    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 300 }) : setTimeout(resolve, 0));
-    const ready = (s: ReturnType<typeof labStore.getState>) => s.backend !== null && s.data !== null;
-    if (ready(labStore.getState())) return void idle();
-    const fallback = setTimeout(() => (unsubscribe(), idle()), 4000); // a failed load still gets its plots
-    const unsubscribe = labStore.subscribe((s) => {
-      if (!ready(s)) return;
-      clearTimeout(fallback);
-      unsubscribe();
-      idle();
-    });
-  });
-}
+export { loadPlotly } from './plotly/load';
 
 interface PlotlyDiv extends HTMLDivElement {
   on?(event: string, cb: (e: { points?: Array<{ customdata?: unknown; pointIndex?: number; pointNumber?: number; data?: { meta?: unknown; customdata?: unknown[] } }> }) => void): void;
   data?: Array<{ meta?: unknown }>;
 }
-
-const CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['lasso2d', 'select2d'] };
 
 export interface PlotProps {
   id: string;
@@ -47,8 +21,13 @@ export interface PlotProps {
   onHover?(index: number | null): void;
   /** cheap update of the 'hover' trace without redrawing the rest */
   highlight?: { x: number[]; y: number[] } | null;
-  height?: number;
+  /** marks drawn over the plot (numbered queued squares, disagreement rings): answers change them, not the figure */
+  overlay?: OverlayMark[];
+  /** overlay size factor (presenter mode) */
+  scale?: number;
   empty?: string;
+  /** a fixed height in px; without it the container's CSS height is used (the bench's grid) */
+  height?: number;
   /** drawn before the first real figure, so plotly's one-off setup (WebGL contexts) happens at page load */
   placeholder?: Figure;
   /** costly to draw: wait while the worker trains (see setRenderHold) */
@@ -57,15 +36,16 @@ export interface PlotProps {
   onSelect?(indices: number[]): void;
 }
 
-export function Plot({ id, figure, onHover, highlight, height = 460, empty, placeholder, heavy = false, onSelect }: PlotProps) {
+export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty, height, placeholder, heavy = false, onSelect }: PlotProps) {
   const ref = useRef<PlotlyDiv>(null);
   const ready = useRef(false);
   const hlKey = useRef({});
+  const [version, setVersion] = useState(0);
   const hoverCb = useRef(onHover);
   hoverCb.current = onHover;
   const selectCb = useRef(onSelect);
   selectCb.current = onSelect;
-  const config = onSelect ? { ...CONFIG, modeBarButtonsToRemove: [] } : CONFIG;
+  const config = plotConfig(!!onSelect);
 
   useEffect(() => {
     const el = ref.current;
@@ -75,10 +55,15 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty, plac
     enqueueRender(el, async () => {
       const Plotly = await loadPlotly();
       const t0 = performance.now();
-      await Plotly.react(el, fig.data as never, { ...fig.layout, height } as never, config as never);
+      // the height comes from the container (CSS sizes the bench), so the layout sets none
+      await Plotly.react(el, fig.data as never, { ...fig.layout, autosize: true } as never, config as never);
       if (figure) recordRenderTime(id, performance.now() - t0);
+      setVersion((v) => v + 1);
       if (!ready.current && el.on) {
         ready.current = true;
+        // zoom, pan and resizes move the overlay's marks
+        el.on('plotly_afterplot', () => setVersion((v) => v + 1));
+        el.on('plotly_relayout', () => setVersion((v) => v + 1));
         el.on('plotly_hover', (e) => {
           const cd = e.points?.[0]?.customdata;
           if (Array.isArray(cd) && typeof cd[0] === 'number') hoverCb.current?.(cd[0]);
@@ -97,7 +82,7 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty, plac
         el.on('plotly_selected', (e) => selectCb.current?.(picked(e)));
       }
     }, heavy && !!figure);
-  }, [figure, id, height]);
+  }, [figure, id]);
 
   useEffect(() => {
     const el = ref.current;
@@ -108,19 +93,40 @@ export function Plot({ id, figure, onHover, highlight, height = 460, empty, plac
       const k = el.data.findIndex((t) => t.meta === 'hover');
       if (k < 0) return;
       await Plotly.restyle(el, { x: [highlight?.x ?? []], y: [highlight?.y ?? []] } as never, [k]);
-    }, heavy);
+    });
   }, [highlight]);
 
   useEffect(() => {
+    if (overlay) recordOverlay(id, overlay);
+  }, [overlay]);
+
+  useEffect(() => {
     const el = ref.current;
+    if (!el) return;
+    // the bench's grid changes plot sizes without a window resize (side panel, presenter mode)
+    let frame = 0;
+    const ro = typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => {
+          cancelAnimationFrame(frame);
+          frame = requestAnimationFrame(() => {
+            if (el.data) void loadPlotly().then((P) => (P as unknown as { Plots: { resize(e: HTMLElement): unknown } }).Plots.resize(el));
+          });
+        })
+      : null;
+    ro?.observe(el);
     return () => {
-      if (el) void loadPlotly().then((P) => P.purge(el));
+      ro?.disconnect();
+      cancelAnimationFrame(frame);
+      void loadPlotly().then((P) => P.purge(el));
     };
   }, []);
 
   return (
-    <div className="plot-wrap" style={{ minHeight: height }}>
+    <div className="plot-wrap" style={height ? { height } : undefined}>
       <div ref={ref} data-testid={`plot-${id}`} className="plot" />
+      {figure && overlay && (
+        <PlotOverlay plot={ref.current} marks={overlay} version={version} scale={scale} onHover={(i) => hoverCb.current?.(i)} onPick={(i) => selectCb.current?.([i])} />
+      )}
       {!figure && <div className="plot-empty">{empty ?? 'Train a round to see this plot.'}</div>}
     </div>
   );

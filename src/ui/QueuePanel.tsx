@@ -1,5 +1,5 @@
 // The human oracle: the queued samples as cards in query order, single-key labelling, round progress, history.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { roundProgress, type Decision } from '../store/labels';
 import type { SnapshotMessage } from '../protocol';
 import { HistoryPanel } from './labelling/HistoryPanel';
@@ -59,6 +59,14 @@ export function QueuePanel() {
   const hasQueue = queue.length > 0 && msg !== null && snapshots[snapshots.length - 1] === msg;
   const open = hasQueue && run.nextPhase === 'label' && run.stage === round;
   const canKey = hasQueue && human && (open || restoring);
+  // a queue the worker has moved past (the stepper's label step, a round in flight) shows no cards
+  const stale = hasQueue && !restoring && run.stage !== round;
+  // ranks of the cards' points, once per round (rankOf is O(n): not again on every key press)
+  const ranks = useMemo(() => {
+    const m = new Map<number, number>();
+    if (msg) for (const i of queue) m.set(i, rankOf(msg.snapshot.scores, i));
+    return m;
+  }, [msg, queue]);
 
   const canKeyRef = useRef(canKey);
   canKeyRef.current = canKey;
@@ -100,10 +108,14 @@ export function QueuePanel() {
   const truth = msg && data?.raw.labels ? Uint8Array.from(msg.order, (o) => data.raw.labels![o]!) : null;
   const reveal = showTruth && human;
 
-  if (!hasQueue) {
+  if (!hasQueue || stale) {
     return (
       <div className="queue-panel" data-testid="queue-panel">
         <div className="queue-head"><OracleSwitch /></div>
+        <p className="queue-line muted" data-testid="queue-empty">
+          {run.busy ? 'Training: the next queue appears here when the stage is scored and queried.'
+            : run.nextPhase === 'label' ? 'No points were queried this round.' : 'No open queue: the numbered points to answer appear here after the query step.'}
+        </p>
         <SelectionBar />
         <HistoryPanel truth={truth} reveal={reveal} />
       </div>
@@ -169,17 +181,18 @@ export function QueuePanel() {
                   <span>point <b>{i}</b>{row !== i ? ` (row ${row})` : ''}</span>
                 </div>
                 <div className="qcard-facts">
-                  score <b>{score.toPrecision(3)}</b> · rank <b>{rankOf(snap.scores, i)}</b> of {snap.scores.length}
+                  score <b>{score.toPrecision(3)}</b> · rank <b>{ranks.get(i) ?? rankOf(snap.scores, i)}</b> of {snap.scores.length}
                   <br />
                   {dist === null ? <span title="this loss and query strategy draw no boundary">no boundary</span>
                     : <span title="score minus the boundary's score">{Math.abs(dist) < 1e-9 * Math.max(1, boundary!) ? 'on the boundary' : `${dist > 0 ? 'outside' : 'inside'} the boundary by ${Math.abs(dist).toPrecision(2)}`}</span>}
                 </div>
                 {raw && <SampleView raw={raw} row={row} />}
                 {human && (
-                  <div className="qcard-buttons">
-                    <button className={d === 'normal' ? 'on normal' : 'normal'} onClick={(e) => { e.stopPropagation(); choose('normal'); }}>normal</button>
-                    <button className={d === 'anomaly' ? 'on anomaly' : 'anomaly'} onClick={(e) => { e.stopPropagation(); choose('anomaly'); }}>anomaly</button>
-                    <button className={d === 'skip' ? 'on skip' : 'skip'} onClick={(e) => { e.stopPropagation(); choose('skip'); }}>skip</button>
+                  <div className="qcard-buttons" role="group" aria-label={`label point ${i}`}>
+                    {(['normal', 'anomaly', 'skip'] as const).map((l) => (
+                      <button key={l} className={d === l ? `on ${l}` : l} aria-pressed={d === l} aria-label={`point ${i}: ${l}`}
+                        onClick={(e) => { e.stopPropagation(); choose(l); }}>{l}</button>
+                    ))}
                   </div>
                 )}
                 {wrong && <div className="wrong-tag">truth says {truth![i] ? 'anomaly' : 'normal'}</div>}

@@ -21,8 +21,9 @@ export function RunControls() {
       </button>
       <span className="group">
         <button data-testid="run-rounds" disabled={disabled} onClick={() => st.runRounds(n)}>Run</button>
-        <input data-testid="rounds" type="number" min={1} max={50} value={n} onChange={(e) => setN(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} />
-        <span>rounds (simulated oracle)</span>
+        <input data-testid="rounds" id="rounds-count" aria-label="Number of rounds to run with the simulated oracle" type="number" min={1} max={50} value={n}
+          onChange={(e) => setN(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} />
+        <label htmlFor="rounds-count">{n === 1 ? 'round' : 'rounds'} (simulated oracle)</label>
       </span>
       {run.paused ? (
         <button data-testid="resume" disabled={!run.busy} onClick={() => st.resume()}>Resume</button>
@@ -66,10 +67,11 @@ export function Stepper() {
   );
 }
 
-function fmtSeconds(s: number): string {
-  if (s < 1) return 'under a second';
-  if (s < 90) return `${s.toFixed(0)} s`;
-  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+/** "under a second left", "about 12 s left", "about 2 min 5 s left" */
+export function timeLeftText(s: number): string {
+  if (s < 1) return 'under a second left';
+  if (s < 90) return `about ${s.toFixed(0)} s left`;
+  return `about ${Math.floor(s / 60)} min ${Math.round(s % 60)} s left`;
 }
 
 export function ProgressBar() {
@@ -92,33 +94,39 @@ export function ProgressBar() {
             {p.loss !== null ? ` · loss ${p.loss.toPrecision(4)}` : ''}
           </span>
         )}
-        {left !== null && <span data-testid="time-left">about {fmtSeconds(left)} left</span>}
+        {left !== null && <span data-testid="time-left">{timeLeftText(left)}</span>}
       </div>
     </div>
   );
 }
 
-export function BackendLine() {
+/** One short badge (the backend that trains); the probe's reasoning and table open on demand. */
+export function BackendBadge() {
   const b = useLab((s) => s.backend);
   const [open, setOpen] = useState(false);
-  if (!b) return <div className="backend" data-testid="backend-line">Choosing the fastest backend…</div>;
+  if (!b) return <div className="backend" data-testid="backend-line"><span className="badge muted-badge">choosing backend…</span></div>;
   return (
     <div className="backend" data-testid="backend-line" data-backend={b.active}>
-      <span className="badge">{backendTitle(b.active)}</span> <span data-testid="backend-reason">{b.reason}</span>{' '}
-      {b.trainer && <span className="kernel" data-testid="backend-kernel">Training runs on the {b.trainer}.</span>}{' '}
-      <button className="link" onClick={() => setOpen(!open)}>{open ? 'hide probe' : 'probe details'}</button>
+      <button className="badge" data-testid="backend-badge" aria-expanded={open} aria-controls="backend-details" onClick={() => setOpen(!open)}
+        title="Which backend trains, and why (click for the probe)">
+        {backendTitle(b.active)}{b.how === 'fallback' ? ' (fallback)' : ''}
+      </button>
       {open && (
-        <table className="probe" data-testid="probe-table">
-          <thead><tr><th>backend</th><th>available</th><th>detail</th><th>ms / step</th><th>note</th></tr></thead>
-          <tbody>
-            {b.probes.map((p) => (
-              <tr key={p.name}>
-                <td>{backendTitle(p.name)}</td><td>{p.available ? 'yes' : 'no'}</td><td>{p.detail}</td>
-                <td>{p.stepMs === null ? '–' : p.stepMs.toFixed(2)}</td><td>{p.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="backend-details" id="backend-details" data-testid="backend-details">
+          <p data-testid="backend-reason">{b.reason}</p>
+          {b.trainer && <p className="kernel" data-testid="backend-kernel">Training runs on the {b.trainer}.</p>}
+          <table className="probe" data-testid="probe-table">
+            <thead><tr><th>backend</th><th>available</th><th>detail</th><th>ms / step</th><th>note</th></tr></thead>
+            <tbody>
+              {b.probes.map((p) => (
+                <tr key={p.name}>
+                  <td>{backendTitle(p.name)}</td><td>{p.available ? 'yes' : 'no'}</td><td>{p.detail}</td>
+                  <td>{p.stepMs === null ? '–' : p.stepMs.toFixed(2)}</td><td>{p.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -260,14 +260,18 @@ export class LabHost {
     await this.postSnapshot();
   }
 
-  /** One phase, then the messages the page needs for it. */
-  private async onePhase(s: Session): Promise<void> {
+  /** One phase, then the messages the page needs for it; the stepper also gets the latent cloud after centre and train. */
+  private async onePhase(s: Session, preview = false): Promise<void> {
     this.activity = `stage ${s.stage}: ${s.nextPhase}`;
     this.postState();
     this.post({ type: 'phase', phase: s.nextPhase, stage: s.stage });
     const phase = await s.step();
     this.progress.flush();
     if (phase === 'score' || phase === 'query') await this.postSnapshot();
+    else if (preview && (phase === 'center' || phase === 'train')) {
+      const msg: SnapshotMessage = { snapshot: cloneSnapshot(await s.preview()), grid: null, order: Int32Array.from(s.order) };
+      this.post({ type: 'preview', phase, ...msg }, snapshotTransfer(msg));
+    }
   }
 
   /** A page round: answer the open queue (if any), then train, score and query the next stage. */
@@ -280,7 +284,7 @@ export class LabHost {
 
   private async step(oracle: OracleKind, answers?: Array<[number, Label]>): Promise<void> {
     const s = this.ensureSession();
-    if (s.nextPhase !== 'label') return this.onePhase(s);
+    if (s.nextPhase !== 'label') return this.onePhase(s, true);
     this.post({ type: 'phase', phase: 'label', stage: s.stage });
     await this.label(s, oracle, answers);
   }

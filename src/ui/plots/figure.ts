@@ -15,23 +15,38 @@ export interface Figure {
 }
 
 import { FONT } from './palette';
+import { plainText } from './text';
 
-/** Layout defaults shared by every plot: title, axis titles, big fonts, legend on top. */
-export function baseLayout(title: string, xTitle: string, yTitle: string, extra: Layout = {}): Layout {
+/** Axis objects of `extra` get their title text escaped too (feature names are user text). */
+function escapeAxis(a: unknown): unknown {
+  if (!a || typeof a !== 'object') return a;
+  const t = (a as { title?: { text?: unknown } }).title;
+  return typeof t?.text === 'string' ? { ...a, title: { ...t, text: plainText(t.text) } } : a;
+}
+
+/**
+ * Layout defaults shared by every plot: title, axis titles, big fonts, legend below. Titles are escaped as
+ * plain text; `scale` enlarges every font (presenter mode).
+ */
+export function baseLayout(title: string, xTitle: string, yTitle: string, extra: Layout = {}, scale = 1): Layout {
+  const { xaxis, yaxis, ...rest } = extra;
   return {
-    title: { text: title, font: { size: 20 }, x: 0.02, xanchor: 'left' },
-    font: FONT,
-    margin: { l: 70, r: 20, t: 56, b: 110 },
-    xaxis: { title: { text: xTitle }, zeroline: false },
-    yaxis: { title: { text: yTitle }, zeroline: false },
-    legend: { orientation: 'h', yanchor: 'top', y: -0.3, x: 0, font: { size: 13 } },
-    hoverlabel: { font: { size: 15 } },
+    title: { text: plainText(title), font: { size: 19 * scale }, x: 0.02, xanchor: 'left' },
+    font: { ...FONT, size: FONT.size * scale },
+    margin: { l: 60 * scale, r: 12, t: 40 * scale, b: 50 * scale },
+    xaxis: escapeAxis(xaxis ?? { title: { text: xTitle }, zeroline: false }),
+    yaxis: escapeAxis(yaxis ?? { title: { text: yTitle }, zeroline: false }),
+    legend: { orientation: 'h', yanchor: 'top', y: -0.16 * scale, x: 0, font: { size: 13 * scale } },
+    hoverlabel: { font: { size: 15 * scale } },
     uirevision: 'keep',
     paper_bgcolor: '#fff',
     plot_bgcolor: '#fff',
-    ...extra,
+    ...rest,
   };
 }
+
+/** A legend beside a square plot (latent, input plane), top-aligned, in smaller type. */
+export const SIDE_LEGEND = (scale = 1) => ({ orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', font: { size: 12 * scale }, itemsizing: 'constant' });
 
 /** An empty figure with the plot's titles and trace types, drawn before the first snapshot. */
 export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}): Figure {

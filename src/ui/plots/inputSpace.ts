@@ -28,7 +28,7 @@ const log10 = (v: number) => Math.log10(v + 1e-12);
  */
 /** fieldImage: a data URL of fieldPixels(grid) (made by the view with a canvas), drawn under the points. */
 export function inputSpaceFigure(
-  s: StageSnapshot, t: PointTable, v: ViewState, xy: Float32Array, grid: ScoreGrid | null, axisNames: [string, string], pca = false, fieldImage: string | null = null,
+  s: StageSnapshot, t: PointTable, v: ViewState, xy: Float32Array, grid: ScoreGrid | null, axisNames: [string, string], pca = false, fieldImage: string | null = null, scale = 1,
 ): Figure {
   const n = s.scores.length;
   const x = new Float64Array(n);
@@ -63,7 +63,7 @@ export function inputSpaceFigure(
       images.push({ source: fieldImage, xref: 'x', yref: 'y', x: x0, y: y1, sizex: x1 - x0, sizey: y1 - y0, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' });
     }
   }
-  data.push(...pointTraces(x, y, s, t, v, { gl: true, colourByScore: !grid, onField: !!grid }));
+  data.push(...pointTraces(x, y, s, t, v, { gl: true, colourByScore: !grid, onField: !!grid, scale }));
   const title = grid ? `Input plane and score field, stage ${s.stage}` : `Inputs (PCA) coloured by score, stage ${s.stage}`;
   const square = grid || !pca
     ? {
@@ -71,6 +71,6 @@ export function inputSpaceFigure(
         yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
       }
     : {};
-  const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images });
+  const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images }, scale);
   return { data, layout };
 }

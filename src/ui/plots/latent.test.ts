@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from './fixture';
-import { latentCoords, latentFigure } from './latent';
+import { fitLatent, latentCoords, latentFigure } from './latent';
 import { pointTable } from './points';
 
 describe('latentCoords', () => {
@@ -31,23 +31,57 @@ describe('latentCoords', () => {
   });
 });
 
+describe('fitLatent', () => {
+  it('sets the range from the bulk and pins a far point to the edge at its angle', () => {
+    // 50 points on the unit circle and one at (40, 0): the 98% quantile radius is 1, so the half-width is 1.15
+    const x = [...Array.from({ length: 50 }, (_, i) => Math.cos((2 * Math.PI * i) / 50)), 40];
+    const y = [...Array.from({ length: 50 }, (_, i) => Math.sin((2 * Math.PI * i) / 50)), 0];
+    const f = fitLatent({ x, y, truePlane: true }, { radius: 0.5, absBoundary: null });
+    expect(f.limit).toBeCloseTo(1.15, 12);
+    expect(f.far).toEqual([50]);
+    expect(f.x[50]).toBeCloseTo(1.15 * 0.97, 12);
+    expect(f.y[50]).toBe(0);
+    expect(f.x[0]).toBe(1);
+  });
+  it('never cuts R or the ABS circle off', () => {
+    // radii 1, 2, 3, 0.5, 1, sqrt 8: the largest (3) sets 3.15 (5% margin), above the ABS circle (2 x 1.08)
+    const s = tinySnapshot();
+    expect(fitLatent(latentCoords(s), s).limit).toBeCloseTo(3.15, 6);
+    expect(fitLatent(latentCoords(s), { radius: 5, absBoundary: 4 }).limit).toBeCloseTo(5.4, 12);
+    expect(fitLatent(latentCoords(s), s).far).toEqual([]);
+  });
+});
+
 describe('latentFigure', () => {
-  it('draws R, the ABS circle, one trace per state, truth, hover and c', () => {
+  it('draws R, the ABS circle, one trace per state, truth, c, and the queue last (on top)', () => {
     const s = tinySnapshot();
     const truth = Uint8Array.of(0, 0, 1, 0, 1, 1);
-    const fig = latentFigure(s, pointTable(s), { truth, showTruth: true, hover: 4 }, latentCoords(s));
-    expect(fig.data.map((t) => t.meta)).toEqual(['circle', 'circle', 'unlabelled', 'pseudo', 'normal', 'anomaly', 'queued', 'truth', 'hover', 'centre']);
+    const fig = latentFigure(s, pointTable(s), { truth, showTruth: true, hover: 4 }, fitLatent(latentCoords(s), s));
+    expect(fig.data.map((t) => t.meta)).toEqual(['circle', 'circle', 'unlabelled', 'pseudo', 'normal', 'anomaly', 'truth', 'hover', 'far', 'centre', 'queued']);
+    // one renderer: every trace is WebGL, so trace order is drawing order
+    expect(new Set(fig.data.map((t) => t.type))).toEqual(new Set(['scattergl']));
     const r = fig.data[0]!;
     expect(Math.hypot(Number(r.x![0]), Number(r.y![0]))).toBeCloseTo(1.5, 12);
     const abs = fig.data[1]!;
     expect(Math.hypot(Number(abs.x![30]), Number(abs.y![30]))).toBeCloseTo(2, 12);
-    const queued = fig.data[6]!;
+    const queued = fig.data[10]!;
     expect(queued.text).toEqual(['1', '2']);
     expect(queued.x!.length).toBe(2);
-    expect(fig.data[7]!.x!.length).toBe(3);
-    expect(fig.data[8]!.x!.length).toBe(1);
+    expect((queued.marker as { symbol: string; color: string[] }).symbol).toBe('square');
+    expect((queued.marker as { color: string[] }).color).toEqual(['#F0E442', '#F0E442']);
+    expect(fig.data[6]!.x!.length).toBe(3);
+    expect(fig.data[7]!.x!.length).toBe(1);
     const cd = fig.data[5]!.customdata as unknown[][];
     expect(cd[0]!.slice(0, 3)).toEqual([4, 1, 5]);
     expect(fig.layout.title).toMatchObject({ text: 'Latent hypersphere, stage 1' });
+    expect((fig.layout.xaxis as { range: number[] }).range[1]).toBeCloseTo(3.15, 6);
+  });
+  it('names the stepper preview in the title and draws it unshaded', () => {
+    const s = tinySnapshot({ queued: [] });
+    const fig = latentFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, fitLatent(latentCoords(s), s), { phase: 'center', scale: 1.5 });
+    expect(fig.layout.title).toMatchObject({ text: 'Latent hypersphere, stage 1 (centre c set)' });
+    const un = fig.data.find((t) => t.meta === 'unlabelled')!;
+    expect((un.marker as { color: unknown; size: number }).color).toBe('#8C8C8C');
+    expect((un.marker as { size: number }).size).toBeCloseTo(10.5, 12);
   });
 });

@@ -1,6 +1,6 @@
 // Plot 1, the latent hypersphere: radius = ||phi(x) - c|| exactly, angle from the top-2 principal directions.
 import type { StageSnapshot } from '../../core/types';
-import { baseLayout, type Figure, type Trace } from './figure';
+import { baseLayout, SIDE_LEGEND, type Figure, type Trace } from './figure';
 import { canonicalSign, covariance, dot, symEig } from './linalg';
 import { OKABE_ITO } from './palette';
 import { pointTraces } from './pointTraces';
@@ -65,7 +65,47 @@ export function latentCoords(s: StageSnapshot, prevAxes?: [Float64Array, Float64
   return { x, y, axes: [u1, u2], truePlane: false };
 }
 
-function circle(r: number, color: string, dash: string, name: string): Trace {
+/** Coordinates fitted to the bulk: points beyond `limit` are pinned to it (same angle) and listed in `far`. */
+export interface FittedCoords {
+  x: Float64Array;
+  y: Float64Array;
+  truePlane: boolean;
+  /** half-width of the square view */
+  limit: number;
+  /** pool indices drawn on the edge instead of at their true distance */
+  far: number[];
+}
+
+/** The quantile of the radii that sets the view; the rest (a few far points) would squash the bulk into a corner. */
+export const BULK_QUANTILE = 0.98;
+
+/**
+ * The latent view's range: the 98% quantile of the distances to c with a margin, never smaller than R or the
+ * ABS circle (so c and R stay visible); farther points are pinned to the edge and marked.
+ */
+export function fitLatent(c: { x: ArrayLike<number>; y: ArrayLike<number>; truePlane: boolean }, s: Pick<StageSnapshot, 'radius' | 'absBoundary'>): FittedCoords {
+  const n = c.x.length;
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) r[i] = Math.hypot(c.x[i]!, c.y[i]!);
+  const sorted = Float64Array.from(r).sort();
+  const bulk = n ? sorted[Math.min(n - 1, Math.floor(BULK_QUANTILE * (n - 1)))]! * 1.15 : 0;
+  const circles = Math.max(s.radius, s.absBoundary && s.absBoundary > 0 ? Math.sqrt(s.absBoundary) : 0) * 1.08;
+  const max = n ? sorted[n - 1]! * 1.05 : 0;
+  const limit = Math.max(Math.min(bulk, max), circles) || 1;
+  const edge = limit * 0.97;
+  const x = Float64Array.from(c.x);
+  const y = Float64Array.from(c.y);
+  const far: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (r[i]! <= edge) continue;
+    far.push(i);
+    x[i] = (x[i]! * edge) / r[i]!;
+    y[i] = (y[i]! * edge) / r[i]!;
+  }
+  return { x, y, truePlane: c.truePlane, limit, far };
+}
+
+function circle(r: number, color: string, dash: string, name: string, type: string, width: number): Trace {
   const k = 120;
   const xs: number[] = [];
   const ys: number[] = [];
@@ -73,23 +113,49 @@ function circle(r: number, color: string, dash: string, name: string): Trace {
     xs.push(r * Math.cos((2 * Math.PI * i) / k));
     ys.push(r * Math.sin((2 * Math.PI * i) / k));
   }
-  return { type: 'scatter', mode: 'lines', name, meta: 'circle', x: xs, y: ys, hoverinfo: 'name', line: { color, width: 3, dash } };
+  return { type, mode: 'lines', name, meta: 'circle', x: xs, y: ys, hoverinfo: 'name', line: { color, width, dash } };
 }
 
 export const LATENT_EXPLAIN =
-  'Each point is one sample in the network\'s output space: its distance from the centre c is exact (the score is that distance squared); the angle comes from the two main directions of spread.';
+  'Each point is one sample in the network\'s output space: its distance from the centre c is exact (the score is that distance squared); the angle comes from the two main directions of spread. Points beyond the frame are pinned to its edge (open triangles).';
 
-/** The latent figure from coordinates (possibly interpolated between rounds) and the snapshot. */
-export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coords: { x: ArrayLike<number>; y: ArrayLike<number>; truePlane: boolean }): Figure {
+export interface LatentOpts {
+  /** marker, line and font factor (presenter mode) */
+  scale?: number;
+  /** which stage result this is: 'centre' and 'train' are previews before the stage is scored */
+  phase?: 'center' | 'train' | 'scored';
+}
+
+const PHASE_CAPTION = { center: 'centre c set', train: 'trained, not scored', scored: '' } as const;
+
+/** The latent figure from fitted coordinates (possibly interpolated between rounds) and the snapshot. */
+export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coords: FittedCoords, opts: LatentOpts = {}): Figure {
+  const k = opts.scale ?? 1;
+  const phase = opts.phase ?? 'scored';
   const data: Trace[] = [];
-  if (s.radius > 0) data.push(circle(s.radius, OKABE_ITO.green, 'solid', `radius R = ${s.radius.toPrecision(3)}`));
-  else data.push({ ...circle(0, OKABE_ITO.green, 'solid', 'radius R (not used by this loss)'), visible: false });
+  // every trace is scattergl: one WebGL renderer, so the queued markers (last) are drawn over everything
+  const gl = 'scattergl';
+  if (s.radius > 0) data.push(circle(s.radius, OKABE_ITO.green, 'solid', `radius R = ${s.radius.toPrecision(3)}`, gl, 3 * k));
+  else data.push({ ...circle(0, OKABE_ITO.green, 'solid', 'radius R (not used by this loss)', gl, 3 * k), visible: false });
   if (s.absBoundary !== null && s.absBoundary > 0) {
-    data.push(circle(Math.sqrt(s.absBoundary), OKABE_ITO.orange, 'dash', `ABS boundary (quantile ${s.qp?.toFixed(2)})`));
-  } else data.push({ ...circle(0, OKABE_ITO.orange, 'dash', 'ABS boundary'), visible: false });
-  data.push(...pointTraces(coords.x, coords.y, s, t, v, { gl: true }));
+    data.push(circle(Math.sqrt(s.absBoundary), OKABE_ITO.orange, 'dash', `ABS boundary (q ${s.qp?.toFixed(2)})`, gl, 3 * k));
+  } else data.push({ ...circle(0, OKABE_ITO.orange, 'dash', 'ABS boundary', gl, 3 * k), visible: false });
+  const points = pointTraces(coords.x, coords.y, s, t, v, { gl: true, shadeByScore: phase === 'scored', scale: k });
+  const queued = points.pop()!;
+  data.push(...points);
   data.push({
-    type: 'scatter',
+    type: gl,
+    mode: 'markers',
+    name: `pinned to the edge (${coords.far.length})`,
+    meta: 'far',
+    x: coords.far.map((i) => coords.x[i]!),
+    y: coords.far.map((i) => coords.y[i]!),
+    hoverinfo: 'skip',
+    visible: coords.far.length > 0,
+    marker: { symbol: 'triangle-up-open', size: 13 * k, color: OKABE_ITO.black, line: { width: 1.5 * k } },
+  });
+  data.push({
+    type: gl,
     mode: 'markers+text',
     name: 'centre c',
     meta: 'centre',
@@ -97,17 +163,20 @@ export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coor
     y: [0],
     text: ['c'],
     textposition: 'top right',
-    textfont: { size: 18 },
+    textfont: { size: 20 * k, color: OKABE_ITO.black },
     hoverinfo: 'name',
-    marker: { symbol: 'cross-thin', size: 20, line: { width: 3, color: OKABE_ITO.black } },
+    marker: { symbol: 'cross-thin', size: 22 * k, color: OKABE_ITO.black, line: { width: 3 * k, color: OKABE_ITO.black } },
   });
-  let maxR = 0;
-  for (let i = 0; i < coords.x.length; i++) maxR = Math.max(maxR, Math.hypot(coords.x[i]!, coords.y[i]!));
-  maxR = Math.max(maxR, s.radius, s.absBoundary ? Math.sqrt(s.absBoundary) : 0) * 1.05 || 1;
+  data.push(queued);
+  const m = coords.limit;
   const axisTitle = coords.truePlane ? ['phi_1(x) - c_1', 'phi_2(x) - c_2'] : ['distance to c along direction 1', 'distance to c along direction 2'];
-  const layout = baseLayout(`Latent hypersphere, stage ${s.stage}${coords.truePlane ? ' (true 2-D latent plane)' : ''}`, axisTitle[0]!, axisTitle[1]!, {
-    xaxis: { title: { text: axisTitle[0] }, range: [-maxR, maxR], zeroline: false, constrain: 'domain' },
-    yaxis: { title: { text: axisTitle[1] }, range: [-maxR, maxR], scaleanchor: 'x', scaleratio: 1, zeroline: false, constrain: 'domain' },
-  });
+  const caption = PHASE_CAPTION[phase];
+  const title = `Latent hypersphere, stage ${s.stage}${caption ? ` (${caption})` : ''}`;
+  const layout = baseLayout(title, axisTitle[0]!, axisTitle[1]!, {
+    xaxis: { title: { text: axisTitle[0] }, range: [-m, m], zeroline: false, constrain: 'domain' },
+    yaxis: { title: { text: axisTitle[1] }, range: [-m, m], scaleanchor: 'x', scaleratio: 1, zeroline: false, constrain: 'domain' },
+    // the square plot leaves room at its side: the legend goes there, not under the axis title
+    legend: SIDE_LEGEND(k),
+  }, k);
   return { data, layout };
 }

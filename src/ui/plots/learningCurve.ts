@@ -1,5 +1,6 @@
 // Plot 3, learning curve: AUROC and AP against the number of labels, one point per stage, runs overlaid.
 import type { StageSnapshot } from '../../core/types';
+import { plainText } from './text';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { RUN_COLOURS } from './palette';
 
@@ -26,29 +27,30 @@ export function curveFromSnapshots(snaps: StageSnapshot[]): CurvePoint[] {
 export function learningCurveFigure(runs: RunCurve[]): Figure {
   const data: Trace[] = [];
   runs.forEach((run, k) => {
+    const label = plainText(run.label);
     const color = RUN_COLOURS[k % RUN_COLOURS.length]!;
     const xs = run.points.map((p) => p.labels);
     data.push({
       type: 'scatter',
       mode: 'lines+markers',
-      name: `AUROC · ${run.label}`,
+      name: `AUROC · ${label}`,
       meta: `auroc:${run.id}`,
       x: xs,
       y: run.points.map((p) => p.auroc),
       customdata: run.points.map((p) => p.stage),
-      hovertemplate: `${run.label}<br>stage %{customdata}, %{x} labels<br>AUROC %{y:.3f}<extra></extra>`,
+      hovertemplate: `${label}<br>stage %{customdata}, %{x} labels<br>AUROC %{y:.3f}<extra></extra>`,
       line: { color, width: 3 },
       marker: { size: 10, color },
     });
     data.push({
       type: 'scatter',
       mode: 'lines+markers',
-      name: `AP · ${run.label}`,
+      name: `AP · ${label}`,
       meta: `ap:${run.id}`,
       x: xs,
       y: run.points.map((p) => p.ap),
       customdata: run.points.map((p) => p.stage),
-      hovertemplate: `${run.label}<br>stage %{customdata}, %{x} labels<br>AP %{y:.3f}<extra></extra>`,
+      hovertemplate: `${label}<br>stage %{customdata}, %{x} labels<br>AP %{y:.3f}<extra></extra>`,
       line: { color, width: 2, dash: 'dash' },
       marker: { size: 8, color, symbol: 'square' },
     });

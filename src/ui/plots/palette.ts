@@ -19,10 +19,14 @@ export type PointState = 'unlabelled' | 'normal' | 'anomaly' | 'pseudo' | 'queue
 export const STATE_STYLE: Record<PointState, { name: string; color: string; symbol: string; size: number }> = {
   unlabelled: { name: 'unlabelled', color: OKABE_ITO.grey, symbol: 'circle', size: 7 },
   normal: { name: 'labelled normal', color: OKABE_ITO.blue, symbol: 'circle', size: 11 },
-  anomaly: { name: 'labelled anomaly', color: OKABE_ITO.vermillion, symbol: 'diamond', size: 12 },
+  anomaly: { name: 'labelled anomaly', color: OKABE_ITO.vermillion, symbol: 'diamond', size: 13 },
   pseudo: { name: 'pseudo-abnormal', color: OKABE_ITO.purple, symbol: 'x', size: 9 },
-  queued: { name: 'queued (query order)', color: OKABE_ITO.orange, symbol: 'circle', size: 22 },
+  // the brightest thing on a plot: a yellow square with a black rim and its number (no labelled point is square or yellow)
+  queued: { name: 'queued', color: OKABE_ITO.yellow, symbol: 'square', size: 26 },
 };
+
+/** A queued point once answered keeps its square and number, filled with the answer's colour. */
+export const ANSWER_FILL = { normal: OKABE_ITO.blue, anomaly: OKABE_ITO.vermillion } as const;
 
 /** Continuous colour scale for scores: viridis reads in greyscale and for colour-blind viewers. */
 export const SCORE_SCALE = 'Viridis';

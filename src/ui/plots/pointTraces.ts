@@ -1,10 +1,10 @@
 // Scatter traces of the pool styled by state (shared by the latent and input-space views).
-import type { StageSnapshot } from '../../core/types';
+import type { Label, StageSnapshot } from '../../core/types';
 import type { Trace } from './figure';
-import { OKABE_ITO, STATE_STYLE, type PointState } from './palette';
+import { ANSWER_FILL, OKABE_ITO, STATE_STYLE, type PointState } from './palette';
 import { groupIndices, hoverRows, hoverTemplate, type PointTable, type ViewState } from './points';
 
-const ORDER: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly', 'queued'];
+const BELOW: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly'];
 
 /** Above this many unlabelled points only an even sample of them is drawn (WebGL and hover data stay fast). */
 export const MAX_DRAWN = 15000;
@@ -18,67 +18,114 @@ export function thin(idx: number[], max = MAX_DRAWN): number[] {
   return out;
 }
 
+export interface PointOpts {
+  gl: boolean;
+  colourByScore?: boolean;
+  /** unlabelled points shaded light to dark grey by score (the latent view once a stage is scored) */
+  shadeByScore?: boolean;
+  onField?: boolean;
+  /** marker and text size factor (presenter mode: 1.5) */
+  scale?: number;
+}
+
+/** A queued point's fill: yellow while open, the answer's colour once answered in the page. */
+function queuedFill(i: number, answers: ReadonlyMap<number, Label> | undefined, t: PointTable): string {
+  // an answer in the page, else the label the oracle gave (after the stepper's label step)
+  const a = answers?.get(i) ?? t.labelled.get(i);
+  return a === undefined ? STATE_STYLE.queued.color : a === 1 ? ANSWER_FILL.anomaly : ANSWER_FILL.normal;
+}
+
+/** Points whose given label (an answer in the page, else a stored label) disagrees with the truth. */
+export function disagreeing(t: PointTable, truth: Uint8Array | null, answers?: ReadonlyMap<number, Label>): number[] {
+  if (!truth) return [];
+  const given = new Map(t.labelled);
+  if (answers) for (const [i, l] of answers) given.set(i, l);
+  const out: number[] = [];
+  for (const [i, l] of given) if (i < truth.length && truth[i] !== l) out.push(i);
+  return out.sort((a, b) => a - b);
+}
+
+/** One mark drawn over the plot (HTML, above the WebGL canvas): a numbered queued square or a disagreement ring. */
+export interface OverlayMark {
+  kind: 'queued' | 'ring' | 'hover';
+  index: number;
+  /** data coordinates */
+  x: number;
+  y: number;
+  /** the query number on a queued square, '' on a ring */
+  label: string;
+  fill: string;
+  /** what the mark means, for its accessible name and tooltip */
+  title: string;
+}
+
 /**
- * One trace per state (empty states are kept so trace counts are stable), then the truth overlay
- * and the hover highlight. customdata[0] is always the pool index.
+ * The marks that follow the open answers: each queued point as its numbered square (filled with the answer
+ * once given), and a ring on every point whose label disagrees with the truth while it is revealed. They are
+ * an overlay, so a key press changes a few elements and redraws no plot.
  */
-export function pointTraces(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  s: StageSnapshot,
-  t: PointTable,
-  v: ViewState,
-  opts: { gl: boolean; colourByScore?: boolean; onField?: boolean } = { gl: true },
-): Trace[] {
+export function overlayMarks(x: ArrayLike<number>, y: ArrayLike<number>, t: PointTable, v: ViewState): OverlayMark[] {
+  const marks: OverlayMark[] = [];
+  if (v.showTruth && v.truth) {
+    for (const i of disagreeing(t, v.truth, v.answers)) {
+      marks.push({ kind: 'ring', index: i, x: x[i]!, y: y[i]!, label: '', fill: 'transparent', title: `point ${i}: labelled ${v.truth[i] ? 'normal' : 'anomaly'}, truth says ${v.truth[i] ? 'anomaly' : 'normal'}` });
+    }
+  }
+  for (const i of groupIndices(t).queued) {
+    const a = v.answers?.get(i) ?? t.labelled.get(i);
+    const said = a === undefined ? 'not answered yet' : a === 1 ? 'answered anomaly' : 'answered normal';
+    marks.push({ kind: 'queued', index: i, x: x[i]!, y: y[i]!, label: String(t.queueNo[i]), fill: queuedFill(i, v.answers, t), title: `point ${i}: queued #${t.queueNo[i]}, ${said}` });
+  }
+  return marks;
+}
+
+/**
+ * One trace per state (empty states are kept so trace counts are stable), the truth rings,
+ * the hover highlight, and the numbered queued points last so they are drawn on top. On WebGL plots every
+ * trace is scattergl: one renderer, so drawing order is trace order. customdata[0] is always the pool index.
+ */
+export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: StageSnapshot, t: PointTable, v: ViewState, opts: PointOpts = { gl: true }): Trace[] {
   const g = groupIndices(t);
   const n = s.scores.length;
+  const k = opts.scale ?? 1;
+  const type = opts.gl ? 'scattergl' : 'scatter';
   const tpl = hoverTemplate(n);
   const traces: Trace[] = [];
-  for (const st of ORDER) {
+  for (const st of BELOW) {
     const all = g[st];
-    // labelled, pseudo and queued points are few and always drawn; large unlabelled sets are thinned
+    // labelled and pseudo points are few and always drawn; large unlabelled sets are thinned
     const idx = st === 'unlabelled' ? thin(all) : all;
     const style = STATE_STYLE[st];
-    const queued = st === 'queued';
     const byScore = st === 'unlabelled' && opts.colourByScore;
+    const shade = st === 'unlabelled' && !byScore && opts.shadeByScore;
     // on a filled score field, unlabelled points are white with a dark rim so they read on every shade
     const onField = st === 'unlabelled' && opts.onField;
     traces.push({
-      type: queued || !opts.gl ? 'scatter' : 'scattergl',
-      mode: queued ? 'markers+text' : 'markers',
+      type,
+      mode: 'markers',
       name: idx.length < all.length ? `${style.name} (${all.length}, ${idx.length} drawn)` : `${style.name} (${idx.length})`,
       meta: st,
       x: idx.map((i) => x[i]!),
       y: idx.map((i) => y[i]!),
-      text: queued ? idx.map((i) => String(t.queueNo[i])) : undefined,
-      textfont: queued ? { color: '#000', size: 13, family: 'system-ui, sans-serif' } : undefined,
       customdata: hoverRows(idx, s, t, v.truth, v.answers),
       hovertemplate: tpl,
       marker: {
-        color: queued
-          ? idx.map((i) => {
-              const a = v.answers?.get(i);
-              return a === undefined ? style.color : a === 1 ? STATE_STYLE.anomaly.color : STATE_STYLE.normal.color;
-            })
-          : byScore
-            ? idx.map((i) => Math.log10(s.scores[i]! + 1e-12))
-            : onField
-              ? '#ffffff'
-              : style.color,
-        colorscale: byScore ? 'Viridis' : undefined,
+        color: byScore || shade ? idx.map((i) => Math.log10(s.scores[i]! + 1e-12)) : onField ? '#ffffff' : style.color,
+        // greys from light (low score) to dark (high): informative without competing with the queue's yellow
+        colorscale: byScore ? 'Viridis' : shade ? [[0, '#d4d4d4'], [1, '#3a3a3a']] : undefined,
         showscale: byScore ? true : undefined,
         colorbar: byScore ? { title: { text: 'log10 score' }, thickness: 14 } : undefined,
         symbol: style.symbol,
-        size: style.size,
+        size: style.size * k,
         opacity: st === 'unlabelled' && !onField ? 0.75 : 1,
-        line: onField ? { color: '#000', width: 1 } : queued ? { color: '#000', width: 1.5 } : st === 'pseudo' ? undefined : { color: '#fff', width: st === 'unlabelled' ? 0 : 1 },
+        line: onField ? { color: '#000', width: 1 } : st === 'pseudo' ? undefined : { color: '#fff', width: st === 'unlabelled' ? 0 : 1 },
       },
     });
   }
   const truthIdx: number[] = [];
   if (v.showTruth && v.truth) for (let i = 0; i < n; i++) if (v.truth[i]) truthIdx.push(i);
   traces.push({
-    type: 'scatter',
+    type,
     mode: 'markers',
     name: `true anomaly (${truthIdx.length})`,
     meta: 'truth',
@@ -86,11 +133,11 @@ export function pointTraces(
     x: truthIdx.map((i) => x[i]!),
     y: truthIdx.map((i) => y[i]!),
     hoverinfo: 'skip',
-    marker: { symbol: 'circle-open', size: 17, color: OKABE_ITO.vermillion, line: { width: 2.5 } },
+    marker: { symbol: 'circle-open', size: 17 * k, color: OKABE_ITO.vermillion, line: { width: 2.5 * k } },
   });
   const h = v.hover !== null && v.hover < n ? [v.hover] : [];
   traces.push({
-    type: 'scatter',
+    type,
     mode: 'markers',
     name: 'hovered',
     meta: 'hover',
@@ -98,7 +145,21 @@ export function pointTraces(
     x: h.map((i) => x[i]!),
     y: h.map((i) => y[i]!),
     hoverinfo: 'skip',
-    marker: { symbol: 'circle-open', size: 28, color: OKABE_ITO.black, line: { width: 3 } },
+    marker: { symbol: 'circle-open', size: 36 * k, color: OKABE_ITO.black, line: { width: 3 * k } },
+  });
+  const q = g.queued;
+  traces.push({
+    type,
+    // the numbers are drawn by the overlay (crisp HTML text above the canvas); the trace carries hover and legend
+    mode: 'markers',
+    name: `${STATE_STYLE.queued.name} (${q.length})`,
+    meta: 'queued',
+    x: q.map((i) => x[i]!),
+    y: q.map((i) => y[i]!),
+    text: q.map((i) => String(t.queueNo[i])),
+    customdata: hoverRows(q, s, t, v.truth, v.answers),
+    hovertemplate: tpl,
+    marker: { color: q.map((i) => queuedFill(i, v.answers, t)), symbol: STATE_STYLE.queued.symbol, size: STATE_STYLE.queued.size * k, line: { color: '#000000', width: 2 * k } },
   });
   return traces;
 }

@@ -45,7 +45,7 @@ export function SessionsPanel() {
             ) : (
               <span className="row"><b data-testid="session-name">{s.name}</b>{s.id === id && <span className="muted">(open)</span>}</span>
             )}
-            <span className="muted">{s.dataset} · {s.rounds} rounds · {s.decisions} decisions · {when(s.updatedAt)}</span>
+            <span className="muted">{s.dataset} · {s.rounds} round{s.rounds === 1 ? '' : 's'} · {s.decisions} decision{s.decisions === 1 ? '' : 's'} · {when(s.updatedAt)}</span>
             <span className="row">
               {s.id !== id && <button disabled={busy} onClick={() => act(sync.open(s.id))} data-testid="session-open">open</button>}
               <button onClick={() => { setEditing(s.id); setDraft(s.name); }} data-testid="session-rename">rename</button>

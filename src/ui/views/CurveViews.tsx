@@ -24,7 +24,7 @@ export function LearningView() {
   }, [snaps, curves, settings]);
   return (
     <PlotCard id="learning" explain={LEARNING_EXPLAIN}>
-      <Plot id="learning" figure={figure} height={400} placeholder={LEARNING_PLACEHOLDER} heavy />
+      <Plot id="learning" figure={figure} placeholder={LEARNING_PLACEHOLDER} heavy />
     </PlotCard>
   );
 }
@@ -51,9 +51,9 @@ export function LossView() {
   const figure = useMemo(() => (shown.length ? lossCurveFigure(shown) : null), [shown]);
   return (
     <PlotCard id="loss" explain={LOSS_EXPLAIN}>
-      {busy && live.length > 0 && <LiveLoss log={live} height={400} />}
+      {busy && live.length > 0 && <LiveLoss log={live} height={360} />}
       <div style={busy && live.length > 0 ? { display: 'none' } : undefined}>
-        <Plot id="loss" figure={figure} height={400} empty="The loss appears here while a stage trains." placeholder={LOSS_PLACEHOLDER} heavy />
+        <Plot id="loss" figure={figure} empty="The loss appears here while a stage trains." placeholder={LOSS_PLACEHOLDER} heavy />
       </div>
     </PlotCard>
   );

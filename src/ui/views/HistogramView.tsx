@@ -12,14 +12,14 @@ import { PlotCard } from './PlotCard';
 export function HistogramView() {
   const cur = useCurrent();
   const showTruth = useLab((s) => s.showTruth);
-  const answers = useLab((s) => s.answers);
+  // the open answers join the histogram at the next round: a key press redraws no plot
   const figure = useMemo(
-    () => (cur ? histogramFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null, answers }) : null),
-    [cur, showTruth, answers],
+    () => (cur ? histogramFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null }) : null),
+    [cur, showTruth],
   );
   return (
     <PlotCard id="histogram" explain={HISTOGRAM_EXPLAIN}>
-      <Plot id="histogram" figure={figure} height={400} placeholder={PLACEHOLDER} heavy />
+      <Plot id="histogram" figure={figure} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }

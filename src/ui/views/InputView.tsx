@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { INPUT_EXPLAIN_2D, INPUT_EXPLAIN_PCA, inputSpaceFigure } from '../plots/inputSpace';
 import { Plot } from '../Plot';
+import { overlayMarks, type OverlayMark } from '../plots/pointTraces';
 import { placeholderFigure } from '../plots/figure';
 import { fieldPixels } from '../plots/field';
 import type { ScoreGrid } from '../../protocol';
@@ -10,7 +11,7 @@ import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
 import { selectPoints } from '../labelling/selection';
 
-const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scattergl', 'scatter']);
+const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scattergl']);
 
 /** The field as a PNG data URL (64 x 64 pixels: a millisecond or two). */
 function fieldImage(grid: ScoreGrid): string | null {
@@ -35,17 +36,24 @@ export function InputView() {
     ? [`PC 1${data?.explained ? ` (${(data.explained[0] * 100).toFixed(0)}% of variance)` : ''}`, `PC 2${data?.explained ? ` (${(data.explained[1] * 100).toFixed(0)}%)` : ''}`]
     : [data?.raw.featureNames[0] ?? 'x1', data?.raw.featureNames[1] ?? 'x2'];
   const image = useMemo(() => (cur?.msg.grid ? fieldImage(cur.msg.grid) : null), [cur?.msg]);
+  const scale = useLab((s) => (s.settings.present ? 1.5 : 1));
   const figure = useMemo(() => {
     if (!cur || !cur.xy) return null;
-    return inputSpaceFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null, answers }, cur.xy, cur.msg.grid, names, pca, image);
-  }, [cur, showTruth, answers, names[0], names[1], pca, image]);
-  const highlight = useMemo(() => {
-    if (!cur?.xy || hover === null || 2 * hover >= cur.xy.length) return { x: [], y: [] };
-    return { x: [cur.xy[2 * hover]!], y: [cur.xy[2 * hover + 1]!] };
-  }, [cur, hover]);
+    return inputSpaceFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null }, cur.xy, cur.msg.grid, names, pca, image, scale);
+  }, [cur, showTruth, names[0], names[1], pca, image, scale]);
+  const overlay: OverlayMark[] = useMemo(() => {
+    if (!cur?.xy) return [];
+    const xy = cur.xy;
+    const at = { length: xy.length / 2 };
+    const x = Float64Array.from(at, (_, i) => xy[2 * i]!);
+    const y = Float64Array.from(at, (_, i) => xy[2 * i + 1]!);
+    const marks = overlayMarks(x, y, cur.table, { truth: cur.truth, showTruth, hover: null, answers });
+    if (hover !== null && hover < x.length) marks.unshift({ kind: 'hover', index: hover, x: x[hover]!, y: y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
+    return marks;
+  }, [cur, showTruth, answers, hover]);
   return (
     <PlotCard id="input" explain={pca ? INPUT_EXPLAIN_PCA : INPUT_EXPLAIN_2D}>
-      <Plot id="input" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('input', idx)} height={520} placeholder={PLACEHOLDER} heavy />
+      <Plot id="input" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('input', idx)} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }

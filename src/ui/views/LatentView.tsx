@@ -1,75 +1,104 @@
-// View 1: the latent hypersphere; points glide from their last position when a new round arrives.
+// View 1: the latent hypersphere; the stepper's previews and each new round glide from the last positions.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { latentCoords, latentFigure, LATENT_EXPLAIN, type LatentCoords } from '../plots/latent';
+import { fitLatent, latentCoords, latentFigure, LATENT_EXPLAIN, type FittedCoords, type LatentCoords } from '../plots/latent';
 import { placeholderFigure, type Figure } from '../plots/figure';
+import { overlayMarks, type OverlayMark } from '../plots/pointTraces';
+import { pointTable } from '../plots/points';
 import { Plot } from '../Plot';
 import { useLab, labStore } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
 import { selectPoints } from '../labelling/selection';
+import { usePreview } from './previewStore';
+import { useFrozenWhileBusy } from './freeze';
+import { useViewPrefs } from '../viewPrefs';
 
 const FRAMES = 10;
-const PLACEHOLDER = placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scattergl', 'scatter']);
-const FRAME_MS = 60;
+const FRAME_MS = 50;
+/** Tween frames redraw every point: above this many the view jumps instead (a frame would be a long task). */
+const MAX_TWEEN = 6000;
+const PLACEHOLDER = placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scattergl']);
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 export function LatentView() {
   const cur = useCurrent();
+  const preview = useFrozenWhileBusy(usePreview());
   const showTruth = useLab((s) => s.showTruth);
   const answers = useLab((s) => s.answers);
   const hover = useLab((s) => s.hover);
-  const prev = useRef<{ coords: LatentCoords; stage: number; n: number } | null>(null);
-  const [frame, setFrame] = useState<{ x: Float64Array; y: Float64Array } | null>(null);
+  const scale = useLab((s) => (s.settings.present ? 1.5 : 1));
+  const animate = useViewPrefs((s) => s.animate);
+  const prev = useRef<{ coords: FittedCoords; axes: LatentCoords['axes']; key: string; n: number } | null>(null);
+  const [frame, setFrame] = useState<FittedCoords | null>(null);
+
+  // the stepper's preview (centre, train) stands in for the stage until it is scored
+  const shown = useMemo(() => {
+    if (preview && (!cur || preview.msg.snapshot.stage > cur.msg.snapshot.stage)) {
+      return { msg: preview.msg, table: pointTable(preview.msg.snapshot), phase: preview.phase, truth: cur?.truth ?? null };
+    }
+    return cur ? { msg: cur.msg, table: cur.table, phase: 'scored' as const, truth: cur.truth } : null;
+  }, [cur, preview]);
 
   const coords = useMemo(() => {
-    if (!cur) return null;
+    if (!shown) return null;
     const p = prev.current;
-    return latentCoords(cur.msg.snapshot, p && p.n === cur.msg.snapshot.scores.length ? p.coords.axes : null);
-  }, [cur?.msg]);
+    const s = shown.msg.snapshot;
+    const raw = latentCoords(s, p && p.n === s.scores.length ? p.axes : null);
+    return { fitted: fitLatent(raw, s), axes: raw.axes, key: `${s.stage}:${shown.phase}` };
+  }, [shown?.msg, shown?.phase]);
 
-  // tween from the previous round's positions to the new ones
+  // tween from the previous stage's positions to the new ones (the cloud contracting toward c after "train")
   useEffect(() => {
-    if (!cur || !coords) return;
+    if (!shown || !coords) return;
     const p = prev.current;
-    const s = cur.msg.snapshot;
-    prev.current = { coords, stage: s.stage, n: s.scores.length };
-    if (!p || p.n !== s.scores.length || p.stage === s.stage) {
+    const n = shown.msg.snapshot.scores.length;
+    prev.current = { coords: coords.fitted, axes: coords.axes, key: coords.key, n };
+    if (!animate || !p || p.n !== n || p.key === coords.key || n > MAX_TWEEN) {
       setFrame(null);
       return;
     }
+    const a = p.coords;
+    const b = coords.fitted;
     let k = 0;
-    const x = new Float64Array(coords.x.length);
-    const y = new Float64Array(coords.y.length);
+    const step = () => {
+      const t = ease(Math.min(1, k / FRAMES));
+      const x = new Float64Array(n);
+      const y = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        x[i] = a.x[i]! + (b.x[i]! - a.x[i]!) * t;
+        y[i] = a.y[i]! + (b.y[i]! - a.y[i]!) * t;
+      }
+      // the frame keeps the old range while the points move (the contraction toward c shows), then fits the new one
+      return { x, y, truePlane: b.truePlane, limit: Math.max(a.limit, b.limit), far: b.far };
+    };
+    setFrame(step());
     const timer = setInterval(() => {
       k += 1;
-      const t = ease(Math.min(1, k / FRAMES));
-      for (let i = 0; i < x.length; i++) {
-        x[i] = p.coords.x[i]! + (coords.x[i]! - p.coords.x[i]!) * t;
-        y[i] = p.coords.y[i]! + (coords.y[i]! - p.coords.y[i]!) * t;
-      }
       if (k >= FRAMES) {
         clearInterval(timer);
         setFrame(null);
-      } else setFrame({ x: x.slice(), y: y.slice() });
+      } else setFrame(step());
     }, FRAME_MS);
-    setFrame({ x: p.coords.x, y: p.coords.y });
     return () => clearInterval(timer);
-  }, [coords]);
+  }, [coords, animate]);
 
+  // answers and the hovered point are not in the figure: they are overlay marks (a key press redraws no plot)
+  const at = frame ?? coords?.fitted ?? null;
   const figure: Figure | null = useMemo(() => {
-    if (!cur || !coords) return null;
-    const at = frame ?? coords;
-    return latentFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null, answers }, { x: at.x, y: at.y, truePlane: coords.truePlane });
-  }, [cur, coords, frame, showTruth, answers]);
+    if (!shown || !at) return null;
+    return latentFigure(shown.msg.snapshot, shown.table, { truth: shown.truth, showTruth, hover: null }, at, { scale, phase: shown.phase });
+  }, [shown, at, showTruth, scale]);
 
-  const highlight = useMemo(() => {
-    if (!coords || hover === null || hover >= coords.x.length) return { x: [], y: [] };
-    return { x: [coords.x[hover]!], y: [coords.y[hover]!] };
-  }, [coords, hover]);
+  const overlay: OverlayMark[] = useMemo(() => {
+    if (!shown || !at) return [];
+    const marks = overlayMarks(at.x, at.y, shown.table, { truth: shown.truth, showTruth, hover: null, answers: shown.phase === 'scored' ? answers : undefined });
+    if (hover !== null && hover < at.x.length) marks.unshift({ kind: 'hover', index: hover, x: at.x[hover]!, y: at.y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
+    return marks;
+  }, [shown, at, showTruth, answers, hover]);
 
   return (
     <PlotCard id="latent" explain={LATENT_EXPLAIN}>
-      <Plot id="latent" figure={figure} highlight={highlight} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} height={520} placeholder={PLACEHOLDER} heavy />
+      <Plot id="latent" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} placeholder={PLACEHOLDER} heavy />
     </PlotCard>
   );
 }

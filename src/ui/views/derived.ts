@@ -1,4 +1,4 @@
-// Per-snapshot facts the point views share, memoised on the snapshot message and the open answers.
+// Per-snapshot facts the point views share, memoised on the snapshot message.
 import { useMemo } from 'react';
 import type { SnapshotMessage } from '../../protocol';
 import { pointTable, type PointTable } from '../plots/points';
@@ -16,10 +16,10 @@ export interface Current {
 
 export function useCurrent(): Current | null {
   const snaps = useFrozenWhileBusy(useLab((s) => s.snapshots));
-  const answers = useFrozenWhileBusy(useLab((s) => s.answers));
   const data = useFrozenWhileBusy(useLab((s) => s.data));
   const msg = snaps.length ? snaps[snaps.length - 1]! : null;
-  const table = useMemo(() => (msg ? pointTable(msg.snapshot, answers) : null), [msg, answers]);
+  // the open answers are not in the table: views restyle the few markers they change (a key press stays cheap)
+  const table = useMemo(() => (msg ? pointTable(msg.snapshot) : null), [msg]);
   const truth = useMemo(() => {
     const labels = data?.raw.labels;
     if (!msg || !labels) return null;
@@ -35,6 +35,6 @@ export function useCurrent(): Current | null {
     });
     return out;
   }, [msg, data]);
-  if (!msg || !table) return null;
-  return { msg, table, truth, xy };
+  // one object per snapshot: views memoise on it, so a re-render (a key press) rebuilds no figure
+  return useMemo(() => (msg && table ? { msg, table, truth, xy } : null), [msg, table, truth, xy]);
 }

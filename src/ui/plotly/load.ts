@@ -1,0 +1,24 @@
+// The plotting library: fetched at page start in parallel with the lab, and one trimmed, local-only modebar.
+type PlotlyModule = typeof import('plotly.js-dist-min');
+
+let plotlyPromise: Promise<PlotlyModule> | null = null;
+
+/** The partial bundle (./bundle), loaded once; main.tsx starts it with the page so the first plot never waits. */
+export function loadPlotly(): Promise<PlotlyModule> {
+  plotlyPromise ??= import('./bundle').then((m) => m.default as unknown as PlotlyModule);
+  return plotlyPromise;
+}
+
+/** Only buttons that act in the page: no "share chart" (it uploads to plotly's cloud), no JSON download, no logo link. */
+const VIEW_BUTTONS = ['zoom2d', 'pan2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d', 'resetScale2d'];
+
+export function plotConfig(selectable: boolean) {
+  return {
+    displaylogo: false,
+    responsive: true,
+    showSendToCloud: false,
+    plotlyServerURL: '',
+    showTips: false,
+    modeBarButtons: [['toImage'], selectable ? [...VIEW_BUTTONS, 'select2d', 'lasso2d'] : VIEW_BUTTONS],
+  };
+}
