@@ -143,7 +143,8 @@ test('a person answers the queue with the keyboard and retrains', async ({ page 
 });
 
 test('pause, resume and cancel a multi-round run', async ({ page }) => {
-  await openLab(page, '?backend=wasm');
+  // the paper preset (150 epochs a stage): 50 interactive rounds can finish before the cancel click
+  await openLab(page, '?backend=wasm&preset=paper');
   await page.getByTestId('rounds').fill('50');
   await page.getByTestId('run-rounds').click();
   await page.waitForFunction(() => (window as unknown as { __lab: { state(): { lossEpochs: number } } }).__lab.state().lossEpochs > 5);
