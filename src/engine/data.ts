@@ -27,6 +27,21 @@ export function checkRaw(raw: RawData): void {
  * A constant column gives exactly 0 (computed directly: float64 mean rounding would leave ~1e-17 noise).
  */
 export function scalePool(raw: RawData): Float32Array {
+  return applyScaling(raw.values, raw.n, raw.d, fitScaling(raw));
+}
+
+/** The fitted per-column scaling (plain numbers, for the model file): z = (x - mean) / scale, out = (z - min) / range. */
+export interface Scaling {
+  mean: number[];
+  scale: number[];
+  min: number[];
+  range: number[];
+  /** a constant column scales to exactly 0 */
+  constant: boolean[];
+}
+
+/** Fits scalePool's scaling on the pool (float64, the same arithmetic scalePool applies). */
+export function fitScaling(raw: RawData): Scaling {
   checkRaw(raw);
   const { n, d, values } = raw;
   if (n === 0) throw new Error(`${raw.name}: cannot scale an empty table`);
@@ -35,8 +50,7 @@ export function scalePool(raw: RawData): Float32Array {
       throw new Error(`${raw.name}: row ${Math.floor(i / d)}, column ${i % d} is not a finite number (${values[i]})`);
     }
   }
-  const out = new Float32Array(n * d);
-  const z = new Float64Array(n);
+  const s: Scaling = { mean: [], scale: [], min: [], range: [], constant: [] };
   for (let j = 0; j < d; j++) {
     let sum = 0;
     let constant = true;
@@ -46,7 +60,6 @@ export function scalePool(raw: RawData): Float32Array {
       sum += v;
       if (v !== first) constant = false;
     }
-    if (constant) continue; // already 0 in `out`
     const mean = sum / n;
     let ss = 0;
     for (let i = 0; i < n; i++) {
@@ -59,12 +72,29 @@ export function scalePool(raw: RawData): Float32Array {
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
       const v = (values[i * d + j] - mean) / scale;
-      z[i] = v;
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    const range = max - min === 0 ? 1 : max - min;
-    for (let i = 0; i < n; i++) out[i * d + j] = (z[i] - min) / range;
+    s.mean.push(constant ? first : mean);
+    s.scale.push(constant ? 1 : scale);
+    s.min.push(constant ? 0 : min);
+    s.range.push(constant || max - min === 0 ? 1 : max - min);
+    s.constant.push(constant);
+  }
+  return s;
+}
+
+/** Applies a fitted scaling to a row-major n x d matrix (the pool, or new rows scored with a saved model). */
+export function applyScaling(values: Float64Array, n: number, d: number, s: Scaling): Float32Array {
+  if (s.mean.length !== d) throw new Error(`The scaling has ${s.mean.length} columns but the data ${d}`);
+  const out = new Float32Array(n * d);
+  for (let j = 0; j < d; j++) {
+    if (s.constant[j]) continue; // already 0 in `out`
+    const mean = s.mean[j]!;
+    const scale = s.scale[j]!;
+    const min = s.min[j]!;
+    const range = s.range[j]!;
+    for (let i = 0; i < n; i++) out[i * d + j] = ((values[i * d + j] - mean) / scale - min) / range;
   }
   return out;
 }

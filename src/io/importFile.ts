@@ -6,10 +6,10 @@ import { decodeText, detectFormat, extensionOf } from './detect';
 import { ImportError, listValues } from './errors';
 import { readMatV5 } from './mat';
 import { readMatV4 } from './mat4';
-import { pickMatrix, type NamedArray } from './matrices';
+import { pickMatrix, type NamedArray, type PickResult } from './matrices';
 import { readNpy } from './npy';
 import { readNpzEntries, unzipChecked } from './npz';
-import { validateMatrix, validateTextTable, type Validated } from './validate';
+import { validateMatrix, validateTextTable, type TextTable, type Validated } from './validate';
 import { gunzipSync } from 'fflate';
 import type { PrepOptions } from './preprocess/options';
 import type { ColumnPlan } from './preprocess/plan';
@@ -76,18 +76,32 @@ function result(v: Validated, format: ImportFormat, notices: string[], extra: Pa
   };
 }
 
-function fromArrays(arrays: NamedArray[], skipped: string[], what: string, name: string, format: ImportFormat, notices: string[], options: ImportOptions): ImportResult {
+/** What a reader hands on: a text table, or named arrays to pick the matrix from; importFile validates, scoring applies a recipe. */
+export interface FileSink<T> {
+  table(table: TextTable, format: ImportFormat, notices: string[], extra: Partial<ImportResult>): T;
+  matrix(picked: PickResult, format: ImportFormat, notices: string[]): T;
+}
+
+function fromArrays<T>(arrays: NamedArray[], skipped: string[], what: string, format: ImportFormat, notices: string[], sink: FileSink<T>): T {
   const picked = pickMatrix(arrays, skipped, what);
-  const v = validateMatrix(picked.matrix, name, options);
-  return result(v, format, [...notices, ...picked.notices]);
+  return sink.matrix(picked, format, notices);
 }
 
 /** Throws ImportError with a message for a person; never changes anything outside its result. */
 export async function importFile(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-  return importInner(name, bytes, options, 0);
+  const dataName = baseName(name);
+  return readFile(name, bytes, options, {
+    table: (table, format, notices, extra) => result(validateTextTable(table, dataName, options), format, notices, extra),
+    matrix: (picked, format, notices) => result(validateMatrix(picked.matrix, dataName, options), format, [...notices, ...picked.notices]),
+  });
 }
 
-async function importInner(name: string, bytes: Uint8Array, options: ImportOptions, depth: number): Promise<ImportResult> {
+/** Detects the format, unpacks gzip/zip and parses; the sink decides what becomes of the table or matrix. */
+export async function readFile<T>(name: string, bytes: Uint8Array, options: ImportOptions, sink: FileSink<T>): Promise<T> {
+  return importInner(name, bytes, options, 0, [], sink);
+}
+
+async function importInner<T>(name: string, bytes: Uint8Array, options: ImportOptions, depth: number, pre: string[], sink: FileSink<T>): Promise<T> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     throw new ImportError(
@@ -96,7 +110,7 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
     );
   }
   const detected = detectFormat(name, bytes);
-  const notices = [...detected.notices];
+  const notices = [...pre, ...detected.notices];
   const dataName = baseName(name);
   switch (detected.kind) {
     case 'text': {
@@ -106,8 +120,7 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
       if (options.delimiter !== undefined) csvOpts.delimiter = options.delimiter;
       if (options.hasHeader !== undefined) csvOpts.hasHeader = options.hasHeader;
       const parsed = parseCsv(text, csvOpts);
-      const v = validateTextTable(parsed.table, dataName, options);
-      return result(v, parsed.delimiter === '\t' ? 'tsv' : parsed.delimiter === ' ' ? 'txt' : 'csv', [...notices, ...parsed.notices], {
+      return sink.table(parsed.table, parsed.delimiter === '\t' ? 'tsv' : parsed.delimiter === ' ' ? 'txt' : 'csv', [...notices, ...parsed.notices], {
         delimiter: parsed.delimiter,
         hasHeader: parsed.hasHeader,
       });
@@ -116,15 +129,15 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
       const { text, notices: decodeNotices } = decodeText(bytes);
       notices.push(...decodeNotices);
       const parsed = parseArff(text);
-      return result(validateTextTable(parsed.table, dataName, options), 'arff', notices);
+      return sink.table(parsed.table, 'arff', notices, {});
     }
     case 'mat-v4': {
       const mat = readMatV4(bytes);
-      return fromArrays(mat.arrays, mat.skipped, '.mat (v4) file', dataName, 'mat-v4', notices, options);
+      return fromArrays(mat.arrays, mat.skipped, '.mat (v4) file', 'mat-v4', notices, sink);
     }
     case 'mat-v5': {
       const mat = readMatV5(bytes);
-      return fromArrays(mat.arrays, mat.skipped, '.mat file', dataName, 'mat-v5', notices, options);
+      return fromArrays(mat.arrays, mat.skipped, '.mat file', 'mat-v5', notices, sink);
     }
     case 'mat-v7.3':
     case 'hdf5': {
@@ -132,11 +145,11 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
       // h5wasm is large: load it only for HDF5 files
       const { readHdf5 } = await import('./mat73');
       const h5 = await readHdf5(bytes, matlab);
-      return fromArrays(h5.arrays, h5.skipped, matlab ? '.mat (v7.3) file' : 'HDF5 file', dataName, detected.kind, notices, options);
+      return fromArrays(h5.arrays, h5.skipped, matlab ? '.mat (v7.3) file' : 'HDF5 file', detected.kind, notices, sink);
     }
     case 'npy': {
       const a = readNpy(bytes, dataName);
-      return fromArrays([{ name: 'X', shape: a.shape, data: a.data, dtype: a.dtype }], [], '.npy file', dataName, 'npy', notices, options);
+      return fromArrays([{ name: 'X', shape: a.shape, data: a.data, dtype: a.dtype }], [], '.npy file', 'npy', notices, sink);
     }
     case 'gzip': {
       if (depth > 1) throw new ImportError('UNSUPPORTED', `${name} is packed inside too many layers of archives.`);
@@ -149,8 +162,7 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
         throw new ImportError(code, `${name} is gzip-compressed but ${code === 'TRUNCATED' ? 'cut short' : 'damaged'} (${msg}). Get the file again.`);
       }
       const innerName = name.replace(/\.gz$/i, '') || 'data';
-      const r = await importInner(innerName, inner, options, depth + 1);
-      return { ...r, notices: [`Unpacked ${name}.`, ...notices, ...r.notices] };
+      return importInner(innerName, inner, options, depth + 1, [...pre, `Unpacked ${name}.`, ...notices.slice(pre.length)], sink);
     }
     case 'zip': {
       const isNpz = extensionOf(name) === 'npz';
@@ -158,7 +170,7 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
       const paths = Object.keys(entries).filter((p) => !p.endsWith('/') && !p.startsWith('__MACOSX/') && !/(^|\/)\./.test(p));
       if (paths.some((p) => p.endsWith('.npy'))) {
         const { arrays, skipped } = readNpzEntries(entries);
-        return fromArrays(arrays, skipped, '.npz file', dataName, 'npz', notices, options);
+        return fromArrays(arrays, skipped, '.npz file', 'npz', notices, sink);
       }
       if (paths.includes('[Content_Types].xml') || paths.some((p) => p.startsWith('xl/'))) {
         throw new ImportError('UNSUPPORTED', `${name} is an Excel workbook. Save the sheet as CSV from Excel and load the CSV.`);
@@ -167,8 +179,7 @@ async function importInner(name: string, bytes: Uint8Array, options: ImportOptio
       if (depth > 1) throw new ImportError('UNSUPPORTED', `${name} is packed inside too many layers of archives.`);
       if (data.length === 1) {
         const inner = data[0]!;
-        const r = await importInner(inner.split('/').pop()!, entries[inner]!, options, depth + 1);
-        return { ...r, notices: [`Read ${inner} from the zip archive ${name}.`, ...notices, ...r.notices] };
+        return importInner(inner.split('/').pop()!, entries[inner]!, options, depth + 1, [...pre, `Read ${inner} from the zip archive ${name}.`, ...notices.slice(pre.length)], sink);
       }
       if (data.length === 0) {
         throw new ImportError(

@@ -1,9 +1,10 @@
 // Glue between the lab store, the labels store and IndexedDB: every decision, round and setting is saved before it
 // counts; a reload, a switch of session or a worker crash restores the page and replays the labels into a new model.
-import { strToU8, zipSync } from 'fflate';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Label, RawData } from '../core/types';
-import { labelsCsv, modelFiles, scoresCsv } from '../io/export';
+import { labelsCsv, scoresCsv } from '../io/export';
+import { modelZip } from '../io/model/modelFile';
+import { modelInputOf } from './modelInput';
 import { decodeSessionFile, encodeSessionFile, sessionFileName } from '../io/sessionFile';
 import { modelWeightsOf } from '../ui/sessions/model';
 import { lossesOf, messageOf, missingDecisions, replayPlan, roundAnswers, roundOf, type ReplayPlan } from '../ui/sessions/replay';
@@ -452,13 +453,13 @@ export function createSessionSync(opts: SessionSyncOptions): SessionSync {
       const m = modelWeightsOf(w);
       const st = lab.getState();
       const cfg = st.run.config;
-      const files = modelFiles(m.tensors, {
+      const meta = {
         c: m.c, R: m.R,
-        topology: { inputDim: st.data?.raw.d ?? null, hDims: cfg?.sizes.hDims ?? null, repDim: cfg?.sizes.repDim ?? null, note: 'svdd-lab MLP encoder; inputs min-max scaled per column' },
+        topology: { inputDim: st.data?.raw.d ?? null, hDims: cfg?.sizes.hDims ?? null, repDim: cfg?.sizes.repDim ?? null, note: 'svdd-lab MLP encoder; inputs as userDefinedMetadata.input describes' },
         extra: { dataset: st.settings.dataset, loss: st.settings.loss, query: st.settings.query, seed: st.settings.seed, stage: m.stage },
-      });
+      };
       const base = sessionFileName(state.getState().name || 'model').replace(/\.svdd-lab\.zip$/, '');
-      return { fileName: `${base}.model.zip`, bytes: zipSync({ 'model.json': strToU8(files.modelJson), 'weights.bin': files.weightsBin }) };
+      return { fileName: `${base}.model.zip`, bytes: modelZip(m.tensors, meta, st.data ? modelInputOf(st.data.raw, st.snapshots.find((x) => x.snapshot.stage === m.stage) ?? st.snapshots.at(-1) ?? null) : null) };
     }),
 
     workerGaveUp(why, crashes) {
