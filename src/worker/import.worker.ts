@@ -2,6 +2,9 @@
 // The import worker: parses the user's files off the main thread and keeps the last file for re-parsing with new choices.
 import { importFile, type ImportOptions, type ImportResult } from '../io/importFile';
 import { isImportError } from '../io/errors';
+import '@tensorflow/tfjs-backend-cpu';
+import { useBackend } from '../engine/backend';
+import { scoreFile, type ScoredFile } from './scoreFile';
 
 export interface ImportRequest {
   id: number;
@@ -10,6 +13,17 @@ export interface ImportRequest {
   bytes?: ArrayBuffer;
   options: ImportOptions;
 }
+
+/** "Score a file with this model": the exported model zip and the new file (both transferred). */
+export interface ScoreRequest {
+  id: number;
+  kind: 'score';
+  model: ArrayBuffer;
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+export type ScoreReply = { id: number; kind: 'score'; ok: true; scored: ScoredFile } | { id: number; kind: 'score'; ok: false; error: ImportFailure };
 
 export interface ImportFailure {
   code: string;
@@ -53,8 +67,24 @@ async function labelValues(name: string, bytes: Uint8Array, options: ImportOptio
   return r.anomalyValue !== null ? [r.anomalyValue] : [];
 }
 
-ctx.onmessage = async (e: MessageEvent<ImportRequest>) => {
-  const { id, name, bytes, options } = e.data;
+let backend: Promise<void> | null = null;
+
+/** The engine scores on tfjs's cpu backend here, which trains on the host kernel as the lab's wasm backend does. */
+async function score(req: ScoreRequest): Promise<void> {
+  try {
+    backend ??= useBackend('cpu');
+    await backend;
+    const scored = await scoreFile(new Uint8Array(req.model), req.name, new Uint8Array(req.bytes));
+    ctx.postMessage({ id: req.id, kind: 'score', ok: true, scored } satisfies ScoreReply, [scored.scores.buffer as ArrayBuffer]);
+  } catch (err) {
+    const error = isImportError(err) ? failure(err) : { code: 'MODEL', message: err instanceof Error ? err.message : String(err) };
+    ctx.postMessage({ id: req.id, kind: 'score', ok: false, error } satisfies ScoreReply);
+  }
+}
+
+ctx.onmessage = async (e: MessageEvent<ImportRequest | ScoreRequest>) => {
+  if ('kind' in e.data && e.data.kind === 'score') return score(e.data);
+  const { id, name, bytes, options } = e.data as ImportRequest;
   const t0 = performance.now();
   if (bytes) last = { name, bytes: new Uint8Array(bytes) };
   if (!last) {

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { dismissFailure, openFile, rechoose, useImport } from './importStore';
+import { ScoreFile } from './ScoreFile';
 
 /** One hidden file input for the page (the catalogue's "load the downloaded file" buttons use it too). */
 let inputEl: HTMLInputElement | null = null;
@@ -98,7 +99,7 @@ export function ImportBox() {
     <div className="import-box" data-testid="import-box">
       <div className="drop-hint">
         <button data-testid="open-file" onClick={pickFile} disabled={!!reading}>Open file…</button>
-        <span className="muted small">or drop it on the page: CSV, TSV, ARFF, .mat, .npz. It stays on this computer.</span>
+        <span className="muted small">or drop it on the page: CSV, TSV, text, ARFF, .mat, .npz, also gzipped. It stays on this computer.</span>
       </div>
       <input
         ref={ref} type="file" data-testid="file-input" hidden
@@ -113,6 +114,7 @@ export function ImportBox() {
       {reading && <p className="small" data-testid="import-reading" role="status">Reading {reading}…</p>}
       {extra && <p className="small muted">{extra}</p>}
       <ImportFailure />
+      <ScoreFile />
       {dragging && createPortal(<div className="drop-overlay" data-testid="drop-overlay">Drop the file to import it</div>, document.body)}
     </div>
   );

@@ -1,15 +1,15 @@
 // Main-thread side of the import worker: one worker, one request at a time answered by id.
 import type { ImportOptions } from '../../io/importFile';
-import type { ImportReply, ImportRequest } from '../../worker/import.worker';
+import type { ImportReply, ImportRequest, ScoreReply, ScoreRequest } from '../../worker/import.worker';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, (r: ImportReply) => void>();
+const waiting = new Map<number, (r: ImportReply & ScoreReply) => void>();
 
 function getWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('../../worker/import.worker.ts', import.meta.url), { type: 'module', name: 'svdd-import' });
-  worker.onmessage = (e: MessageEvent<ImportReply>) => {
+  worker.onmessage = (e: MessageEvent<ImportReply & ScoreReply>) => {
     const done = waiting.get(e.data.id);
     waiting.delete(e.data.id);
     done?.(e.data);
@@ -17,7 +17,7 @@ function getWorker(): Worker {
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();
     const message = `The file reader crashed: ${e.message || 'unknown error'}. Try the file again.`;
-    for (const [id, done] of waiting) done({ id, ok: false, error: { code: 'UNEXPECTED', message }, columns: [], ms: 0 });
+    for (const [id, done] of waiting) done({ id, kind: 'score', ok: false, error: { code: 'UNEXPECTED', message }, columns: [], ms: 0 } as unknown as ImportReply & ScoreReply);
     waiting.clear();
     worker?.terminate();
     worker = null;
@@ -32,7 +32,19 @@ export function parseInWorker(name: string, bytes: ArrayBuffer | null, options: 
   const req: ImportRequest = { id, name, options };
   if (bytes) req.bytes = bytes;
   return new Promise((resolve) => {
-    waiting.set(id, resolve);
+    waiting.set(id, resolve as (r: ImportReply & ScoreReply) => void);
     w.postMessage(req, bytes ? [bytes] : []);
+  });
+}
+
+/** Scores a file with an exported model in the worker (the page's thread only passes bytes). */
+export function scoreInWorker(model: Uint8Array, name: string, bytes: ArrayBuffer): Promise<ScoreReply> {
+  const w = getWorker();
+  const id = nextId++;
+  const m = model.slice().buffer;
+  const req: ScoreRequest = { id, kind: 'score', model: m, name, bytes };
+  return new Promise((resolve) => {
+    waiting.set(id, resolve as (r: ImportReply & ScoreReply) => void);
+    w.postMessage(req, [m, bytes]);
   });
 }
