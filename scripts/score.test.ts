@@ -11,7 +11,7 @@ import { importFile } from '../src/io/importFile';
 import { modelZip } from '../src/io/model/modelFile';
 import { withPrep } from '../src/io/preprocess/prepared';
 import { modelInputOf } from '../src/store/modelInput';
-import type { SnapshotMessage } from '../src/worker/protocol';
+import type { SnapshotMessage } from '../src/protocol';
 import { scoreFile, scoredCsv } from '../src/worker/scoreFile';
 import { runScore } from './score';
 

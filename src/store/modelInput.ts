@@ -3,7 +3,7 @@ import { fitScaling } from '../engine/data';
 import type { RawData } from '../core/types';
 import { portableMeta, type PortableMeta } from '../io/model/modelFile';
 import { prepOf } from '../io/preprocess/prepared';
-import type { SnapshotMessage } from '../worker/protocol';
+import type { SnapshotMessage } from '../protocol';
 
 /** The pool is the data in the snapshot's row order (pollution and reference mode reorder it); its scaling is fitted again here. */
 export function modelInputOf(raw: RawData, snap: SnapshotMessage | null): PortableMeta {
