@@ -11,6 +11,9 @@ export const ODDS_DATASETS = PAPER_DATASETS.filter((d) => d !== 'nslkdd');
 /** Rough seconds per paper stage on one thread (docs/kernels.md): small datasets first, so an interrupted grid has whole datasets. */
 const STAGE_SECONDS: Record<string, number> = { glass: 0.02, ionosphere: 0.05, cardio: 0.27, optdigits: 0.95, mnist_tab: 3.53, nslkdd: 22, arrhythmia: 0.68 };
 
+/** A task's relative cost (seconds per stage on one thread, 1 for an unknown dataset): weighs the time-left estimate. */
+export const taskCost = (dataset: string) => STAGE_SECONDS[dataset] ?? 1;
+
 export interface GridConfig {
   key: string;
   loss: Loss;
@@ -85,7 +88,7 @@ export function gridTasks(datasets: Array<{ name: string; path: string }>, confi
   }
   const [i, n] = shard;
   const mine = all.filter((_, t) => t % n === i - 1);
-  const cost = (t: Task) => STAGE_SECONDS[t.dataset] ?? 1;
+  const cost = (t: Task) => taskCost(t.dataset);
   const seedRank = (t: Task) => seeds.indexOf(t.seed);
   return mine.map((t, j) => ({ t, j })).sort((a, b) => cost(a.t) - cost(b.t) || seedRank(a.t) - seedRank(b.t) || a.j - b.j).map((x) => x.t);
 }

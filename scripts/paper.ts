@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { parseArgs } from './args';
-import { datasetPath, gridTasks, parseConfigs, parseShard, PAPER_DATASETS } from './paper-grid';
+import { datasetPath, gridTasks, parseConfigs, parseShard, PAPER_DATASETS, taskCost } from './paper-grid';
 import { writeReport } from './paper-report';
 import { formatSeedList, parseSeedList } from '../src/engine/seeds';
 
@@ -49,13 +49,17 @@ async function main(): Promise<void> {
       });
       let done = 0;
       let failed = 0;
+      // time left from the cost done so far: the datasets run small to large, so a plain mean would promise too much
+      const totalCost = todo.reduce((a, t) => a + taskCost(t.dataset), 0);
+      let doneCost = 0;
       await Promise.all(todo.map(async (t) => {
         try {
           const r = await pool.run({ ...t, backend });
           done++;
+          doneCost += taskCost(t.dataset);
           if (r.collapsed) collapsed++;
           const el = (performance.now() - t0) / 1000;
-          const eta = (el / done) * (todo.length - done);
+          const eta = (el / doneCost) * (totalCost - doneCost);
           console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
         } catch (e) {
           failed++;
