@@ -15,6 +15,12 @@ describe('paired Wilcoxon signed-rank test', () => {
     expect(r.statistic).toBe(13);
     expect(r.pValue).toBeCloseTo(0.1875, 12);
   });
+  it('W+ at the centre of its distribution: p is 1, not twice a tail above one half', () => {
+    // n = 4, W+ = 1 + 4 = 5 = n(n+1)/4: P(W+ >= 5) = P(W+ <= 5) = 10 of 16 subsets, so a doubled tail passes 1 and p = 1
+    const r = pairedTest([1, -2, -3, 4], zeros(4));
+    expect(r.statistic).toBe(5);
+    expect(r.pValue).toBe(1);
+  });
   it('tied ranks: normal approximation with tie and continuity corrections', () => {
     // ranks 1.5, 1.5, 3: W+ = 6, mean 3, var 3.5 - (2^3 - 2) / 48 = 3.375, z = 2.5 / sqrt(3.375) = 1.36083, p = 0.173568
     const r = pairedTest([1, 1, 2], zeros(3));
