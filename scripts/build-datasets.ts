@@ -10,7 +10,7 @@ import { Rng } from '../src/core/rng';
 import type { RawData } from '../src/core/types';
 import { parseArff, type ArffParsed } from '../src/io/arff';
 import { MANIFEST_VERSION, parseManifest, type DatasetSource, type Manifest, type ManifestEntry } from '../src/io/catalogue';
-import { SYNTHETIC, SYNTHETIC_DEFAULT_SEED, SYNTHETIC_RECIPE, makeSynthetic } from '../src/io/synthetic';
+import { SYNTHETIC, SYNTHETIC_DEFAULT_SEED, SYNTHETIC_RECIPE, makeSynthetic } from '../src/engine/synthetic';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'public', 'datasets');

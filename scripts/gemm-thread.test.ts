@@ -6,7 +6,7 @@ import { threadsInstalled } from '../src/engine/host/threads';
 import { chooseTrainer } from '../src/engine/trainers';
 import { Session, makeConfig, simulatedOracle } from '../src/engine/session';
 import { cpuBackend } from '../src/engine/testing';
-import { makeSynthetic } from '../src/io/synthetic';
+import { makeSynthetic } from '../src/engine/synthetic';
 import { Rng } from '../src/core/rng';
 
 beforeAll(cpuBackend);

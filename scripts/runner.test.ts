@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cpuBackend } from '../src/engine/testing';
-import { makeSynthetic } from '../src/io/synthetic';
+import { makeSynthetic } from '../src/engine/synthetic';
 import { parseArgs } from './args';
 import { cellOk, compare } from './parity-check';
 import { perSeed, runSeeds } from './runner';

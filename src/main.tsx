@@ -9,7 +9,7 @@ import { labStore } from './ui/useLab';
 import { bundledManifest, loadDataset } from './ui/datasets';
 import { addLinkProblems, readLink, resolveDataset, startUrlSync } from './store/url-sync';
 import { setPageParams } from './ui/data/SharePanel';
-import { SYNTHETIC } from './io/synthetic';
+import { SYNTHETIC } from './engine/synthetic';
 import { EXTERNAL_DATASETS } from './io/catalogue';
 import { installTestHook } from './ui/testHook';
 import { loadPlotly } from './ui/plotly/load';

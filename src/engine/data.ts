@@ -198,3 +198,17 @@ export function dropConstantColumns(raw: RawData): { data: RawData; dropped: str
   for (let i = 0; i < n; i++) for (let c = 0; c < m; c++) out[i * m + c] = values[i * d + keep[c]];
   return { data: { ...raw, d: m, values: out, featureNames: keep.map(name) }, dropped };
 }
+
+/** Min-max per column: standardise-then-min-max is the same affine map, used to scale new points. */
+export function columnRanges(pool: RawData): [Float64Array, Float64Array] {
+  const { n, d, values } = pool;
+  const lo = new Float64Array(d).fill(Infinity);
+  const hi = new Float64Array(d).fill(-Infinity);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
+    const v = values[i * d + j];
+    if (v < lo[j]) lo[j] = v;
+    if (v > hi[j]) hi[j] = v;
+  }
+  const range = hi.map((h, j) => (h - lo[j] > 0 ? h - lo[j] : 1));
+  return [lo, range];
+}

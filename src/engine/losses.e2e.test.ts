@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { useBackend } from './backend';
 import { tf } from './tf';
 import { Session, makeConfig, simulatedOracle } from './session';
-import { makeSynthetic } from '../io/synthetic';
+import { makeSynthetic } from './synthetic';
 import { LOSSES } from '../core/types';
 
 // every loss through labelled stages on the backend Node uses by default (wasm)

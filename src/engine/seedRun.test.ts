@@ -1,6 +1,6 @@
 // The one runner's record: per-stage metrics from a real session, and a configuration that collapses on purpose.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeSynthetic } from '../io/synthetic';
+import { makeSynthetic } from './synthetic';
 import { makeConfig } from './config';
 import { runSeed } from './seedRun';
 import { cpuBackend } from './testing';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from './tf';
 import { cpuBackend } from './testing';
 import { Session, makeConfig, simulatedOracle } from './session';
-import { makeSynthetic } from '../io/synthetic';
+import { makeSynthetic } from './synthetic';
 import type { Label, RunConfig } from '../core/types';
 
 beforeAll(cpuBackend);

@@ -2,10 +2,12 @@
 import { tf, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
 import { makeConfig } from './config';
-import { pollute, scalePool, semiTargets } from './data';
+import { columnRanges, pollute, scalePool } from './data';
+import { LabelBook } from './labelBook';
 import { AbortError, Ticker, type LoopHooks } from './loop';
-import { auroc, averagePrecision } from './metrics';
+import { stageMetrics } from './stageMetrics';
 import { type Model, disposeModel, netFromAe } from './model';
+import { type ModelWeights, modelWeights } from './weights';
 import { disposeBn } from './network';
 import { selectPseudoAbnormal } from './pseudo';
 import { selectQueries, type AbsState } from './query';
@@ -35,23 +37,17 @@ export class Session {
   nextPhase: Phase = 'pretrain';
   state: SessionState = 'ready';
   snapshots: StageSnapshot[] = [];
-  labels = new Map<number, Label>();
   queue: number[] = [];
 
   private readonly rng: Rng;
   private readonly x: Tensor2D;
   private readonly ticker: Ticker;
-  private readonly labelKnown: Uint8Array;
-  private readonly answers: Uint8Array;
-  private pseudoMask: Uint8Array;
-  private nceNormal: number[] = [];
-  private nceAbnormal: number[] = [];
+  private readonly book: LabelBook;
   private readonly abs: AbsState = { qps: [] };
   private lastLabels: number[] = [];
   private round = 0;
   private model: Model | null = null;
   private optimizer: FlatAdam | null = null;
-  private events: LabelEvent[] = [];
   private partial = { aeLoss: [] as number[], occLoss: [] as number[], started: 0, seconds: 0 };
   private readonly colMin: Float64Array;
   private readonly colRange: Float64Array;
@@ -71,11 +67,14 @@ export class Session {
     this.n = pool.n;
     if (config.sizes.batchSize > this.n) throw new Error(`Batch size ${config.sizes.batchSize} exceeds the ${this.n} samples.`);
     this.x = tf.tensor2d(scalePool(pool), [pool.n, pool.d]);
-    this.labelKnown = new Uint8Array(this.n);
-    this.answers = new Uint8Array(this.n);
-    this.pseudoMask = new Uint8Array(this.n);
+    this.book = new LabelBook(this.n, config.mode);
     this.ticker = new Ticker(hooks);
     [this.colMin, this.colRange] = columnRanges(pool);
+  }
+
+  /** Every label now known: row -> 0 normal / 1 anomaly. */
+  get labels(): ReadonlyMap<number, Label> {
+    return this.book.labels;
   }
 
   /** Runs exactly one phase; returns the phase it ran. */
@@ -114,7 +113,7 @@ export class Session {
     if (this.nextPhase !== 'query') throw new Error('Train and score the stage before querying.');
     const snap = this.snapshots[this.snapshots.length - 1];
     const r = selectQueries({
-      strategy: this.config.query, scores: snap.scores, labelKnown: this.labelKnown, k: this.config.sizes.k,
+      strategy: this.config.query, scores: snap.scores, labelKnown: this.book.known, k: this.config.sizes.k,
       radius: snap.radius, mode: this.config.mode, rng: this.rng, abs: this.abs, lastLabels: this.lastLabels, round: this.round,
       embedding: snap.embedding, repDim: snap.repDim,
     });
@@ -131,24 +130,18 @@ export class Session {
   /** The label phase: record answers (unanswered queue entries count as skipped), pick pseudo-abnormals, next stage. */
   submitLabels(answers: Array<[number, Label]>): void {
     if (this.nextPhase !== 'label') throw new Error('There is no queue waiting for labels.');
-    const given = new Map<number, Label>();
-    for (const [i, l] of answers) {
-      if (!Number.isInteger(i) || i < 0 || i >= this.n) throw new Error(`Label for row ${i}: no such row (0..${this.n - 1}).`);
-      if (l !== 0 && l !== 1) throw new Error(`Label for row ${i} must be 0 (normal) or 1 (anomaly), got ${l}.`);
-      given.set(i, l);
-    }
+    const given = this.book.check(answers);
     // the queue order (duplicates included in reference mode) feeds NCE and the ABS update, as in the reference
     const inQueue = new Set(this.queue);
     const ordered = [...this.queue.filter((i) => given.has(i)), ...[...given.keys()].filter((i) => !inQueue.has(i))];
     this.lastLabels = this.queue.filter((i) => given.has(i)).map((i) => given.get(i)!);
-    for (const i of ordered) this.record(i, given.get(i)!);
+    for (const i of ordered) this.book.record(i, given.get(i)!, this.stage);
     const snap = this.snapshots[this.snapshots.length - 1];
     if (this.config.pseudo) {
       const chosen = selectPseudoAbnormal({
-        scores: snap.scores, labelKnown: this.labelKnown, labels: this.answers, k: this.config.sizes.k, mode: this.config.mode, rng: this.rng,
+        scores: snap.scores, labelKnown: this.book.known, labels: this.book.answers, k: this.config.sizes.k, mode: this.config.mode, rng: this.rng,
       });
-      this.pseudoMask = new Uint8Array(this.n);
-      for (const i of chosen) this.pseudoMask[i] = 1;
+      this.book.setPseudo(chosen);
       snap.pseudo = chosen;
     }
     this.queue = [];
@@ -160,16 +153,7 @@ export class Session {
 
   /** Change or remove a label given earlier; it takes effect at the next training. */
   relabel(index: number, label: Label | null): void {
-    if (!this.labels.has(index) && label === null) return;
-    this.nceNormal = this.nceNormal.filter((i) => i !== index);
-    this.nceAbnormal = this.nceAbnormal.filter((i) => i !== index);
-    if (label === null) {
-      this.labels.delete(index);
-      this.labelKnown[index] = 0;
-      this.events = this.events.filter((e) => e.index !== index);
-      return;
-    }
-    this.record(index, label);
+    this.book.relabel(index, label, this.stage);
   }
 
   async runRound(oracle: Oracle): Promise<StageSnapshot> {
@@ -190,7 +174,7 @@ export class Session {
 
   /** Every label in the order given, with the stage after which it was given. */
   history(): LabelEvent[] {
-    return this.events.map((e) => ({ ...e }));
+    return this.book.events.map((e) => ({ ...e }));
   }
 
   /** Rebuild a session from its label history: retrain each stage and feed the recorded answers (deterministic). */
@@ -234,28 +218,9 @@ export class Session {
     }
   }
 
-  /**
-   * Trained weights as plain arrays (for export), with c and R. The encoder's BatchNorm running statistics
-   * follow the weights as extra slots (`bn{i}.running_mean`, `bn{i}.running_var`): the model is unusable without them.
-   */
-  async weights(): Promise<{ theta: Float32Array; layout: Model['layout']; center: Float32Array; radius: number } | null> {
-    const m = this.model;
-    if (!m?.center) return null;
-    const center = m.center;
-    const parts: Float32Array[] = [(await m.theta.data()) as Float32Array];
-    const slots = [...m.layout.slots];
-    let offset = m.layout.size;
-    for (const [i, bn] of m.bn.entries()) {
-      for (const [key, t] of [['running_mean', bn.mean], ['running_var', bn.variance]] as const) {
-        parts.push((await t.data()) as Float32Array);
-        slots.push({ name: `bn${i}.${key}`, offset, shape: [t.size], bound: 0 });
-        offset += t.size;
-      }
-    }
-    const theta = new Float32Array(offset);
-    let at = 0;
-    for (const p of parts) (theta.set(p, at), (at += p.length));
-    return { theta, layout: { slots, size: offset }, center, radius: m.radius };
+  /** Trained weights as plain arrays (for export), with c, R and the BatchNorm statistics (modelWeights). */
+  async weights(): Promise<ModelWeights | null> {
+    return this.model ? modelWeights(this.model) : null;
   }
 
   dispose(): void {
@@ -264,21 +229,6 @@ export class Session {
     this.optimizer?.dispose();
     this.optimizer = null;
     this.x.dispose();
-  }
-
-  private record(i: number, l: Label): void {
-    const mode = this.config.mode;
-    const seen = this.labelKnown[i] === 1;
-    if (seen && this.answers[i] !== l) {
-      this.nceNormal = this.nceNormal.filter((j) => j !== i);
-      this.nceAbnormal = this.nceAbnormal.filter((j) => j !== i);
-    }
-    if (mode === 'reference' || !seen || this.answers[i] !== l) (l === 1 ? this.nceAbnormal : this.nceNormal).push(i);
-    this.labelKnown[i] = 1;
-    this.answers[i] = l;
-    this.pseudoMask[i] = 0;
-    this.labels.set(i, l);
-    this.events.push({ stage: this.stage, index: i, label: l });
   }
 
   private emit(phase: Phase, epoch: number, epochs: number, loss: number | null): void {
@@ -313,8 +263,8 @@ export class Session {
         if (c.warmStart && !this.optimizer) this.optimizer = new FlatAdam(this.model!.layout.size, opt);
         this.emit('train', 0, c.occEpochs, null);
         this.partial.occLoss = await this.trainer.train(this.model!, {
-          loss: c.loss, x: this.x, semi: semiTargets(this.labelKnown, this.answers, this.pseudoMask),
-          nceNormal: this.nceNormal, nceAbnormal: this.nceAbnormal, sizes: c.sizes, epochs: c.occEpochs,
+          loss: c.loss, x: this.x, semi: this.book.semi(),
+          nceNormal: this.book.nceNormal, nceAbnormal: this.book.nceAbnormal, sizes: c.sizes, epochs: c.occEpochs,
           lr: c.lr, weightDecay: c.weightDecay, trainModeEpochs: 1, optimizer: this.optimizer ?? undefined,
         }, this.rng, this.ticker, (e, l) => this.emit('train', e + 1, c.occEpochs, l));
         this.partial.seconds += (performance.now() - t0) / 1000;
@@ -335,40 +285,16 @@ export class Session {
   private async scoreSnapshot(): Promise<StageSnapshot> {
     const m = this.model!;
     const { scores, embedding } = await this.trainer.score(m, this.x);
-    const truth = this.pool.labels;
-    let aurocU: number | null = null;
-    if (truth) {
-      const s: number[] = [];
-      const y: number[] = [];
-      for (let i = 0; i < this.n; i++) if (!this.labelKnown[i]) (s.push(scores[i]), y.push(truth[i]));
-      aurocU = auroc(s, y);
-    }
     return {
       stage: this.stage, scores, embedding, repDim: this.config.sizes.repDim, center: m.center!.slice(),
-      radius: m.radius, qp: null, absBoundary: null, queued: [], pseudo: [],
-      labelled: [...this.labels.entries()], auroc: truth ? auroc(scores, truth) : null,
-      ap: truth ? averagePrecision(scores, truth) : null, aurocUnlabelled: aurocU,
-      aeLoss: this.partial.aeLoss, occLoss: this.partial.occLoss,
-      seconds: (performance.now() - this.partial.started) / 1000,
+      radius: m.radius, qp: null, absBoundary: null, queued: [], pseudo: [], labelled: [...this.book.labels.entries()],
+      ...stageMetrics(scores, this.pool.labels, this.book.known),
+      aeLoss: this.partial.aeLoss, occLoss: this.partial.occLoss, seconds: (performance.now() - this.partial.started) / 1000,
     };
   }
-
 }
 
-/** Min-max per column: standardise-then-min-max is the same affine map, used to scale new points. */
-function columnRanges(pool: RawData): [Float64Array, Float64Array] {
-  const { n, d, values } = pool;
-  const lo = new Float64Array(d).fill(Infinity);
-  const hi = new Float64Array(d).fill(-Infinity);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
-    const v = values[i * d + j];
-    if (v < lo[j]) lo[j] = v;
-    if (v > hi[j]) hi[j] = v;
-  }
-  const range = hi.map((h, j) => (h - lo[j] > 0 ? h - lo[j] : 1));
-  return [lo, range];
-}
-
+/** The oracle of experiments: answers from the data's labels. */
 export function simulatedOracle(truth: Uint8Array): Oracle {
   return { label: async (indices) => indices.map((i) => truth[i] as Label) };
 }

@@ -4,7 +4,7 @@ import { cpuBackend } from './testing';
 import { chooseTrainer, type TrainerChoice } from './trainers';
 import { useVariant } from './host/arena';
 import { Session, makeConfig, simulatedOracle } from './session';
-import { makeSynthetic } from '../io/synthetic';
+import { makeSynthetic } from './synthetic';
 import type { Loss } from '../core/types';
 
 beforeAll(cpuBackend);

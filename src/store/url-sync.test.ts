@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXTERNAL_DATASETS } from '../io/catalogue';
-import { SYNTHETIC } from '../io/synthetic';
+import { SYNTHETIC } from '../engine/synthetic';
 import { linkFor, readLink, resolveDataset } from './url-sync';
 import { DEFAULT_SETTINGS } from './urlState';
 

@@ -3,7 +3,7 @@ import type { RawData } from '../core/types';
 import { loadManifest, type Manifest, type ManifestEntry } from '../io/catalogue';
 import { parseCsv } from '../io/csv';
 import { validateTextTable } from '../io/validate';
-import { isSyntheticName, makeSynthetic, SYNTHETIC, SYNTHETIC_RECIPE } from '../io/synthetic';
+import { isSyntheticName, makeSynthetic, SYNTHETIC, SYNTHETIC_RECIPE } from '../engine/synthetic';
 import type { LabSettings } from '../store/urlState';
 import type { DataSource } from '../store/lab';
 import { importedByKey } from './data/importStore';

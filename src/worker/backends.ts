@@ -131,15 +131,15 @@ export async function probeBackends(shape: ProbeShape, opts: { probeAll?: boolea
 export async function selectBackend(requested: BackendChoice, shape: ProbeShape, probeAll = false): Promise<BackendReport> {
   const probes = await probeBackends(shape, { probeAll, only: requested === 'auto' || probeAll ? undefined : requested });
   let report = chooseBackend(probes, requested);
-  const withKernel = (r: BackendReport): BackendReport => ({ ...r, trainer: chooseTrainer().describe() });
-  if (await startBackend(report.active)) return withKernel(report);
+  const withTrainer = (r: BackendReport): BackendReport => ({ ...r, trainer: chooseTrainer().describe() });
+  if (await startBackend(report.active)) return withTrainer(report);
   for (const p of probes) {
     if (p.name === report.active || !p.available) continue;
     if (await startBackend(p.name)) {
       report = { ...report, active: p.name, how: 'fallback', reason: `${report.active} failed to start; running on ${p.name}. ${report.reason}` };
-      return withKernel(report);
+      return withTrainer(report);
     }
   }
-  if (await startBackend('cpu')) return withKernel({ ...report, active: 'cpu', how: 'fallback', reason: `Every other backend failed; running on the CPU. ${report.reason}` });
+  if (await startBackend('cpu')) return withTrainer({ ...report, active: 'cpu', how: 'fallback', reason: `Every other backend failed; running on the CPU. ${report.reason}` });
   throw new Error('No TensorFlow.js backend could start in this browser.');
 }

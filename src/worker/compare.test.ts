@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cpuBackend } from '../engine/testing';
-import { makeSynthetic } from '../io/synthetic';
+import { makeSynthetic } from '../engine/synthetic';
 import { runSeeds } from '../../scripts/runner';
 import { runBatch } from './compare';
 import { compareRuns } from '../ui/compare/configs';

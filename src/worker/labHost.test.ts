@@ -1,6 +1,6 @@
 // The lab worker's logic in Node with the real engine: every command, in order, as the page sees it.
 import { describe, expect, it } from 'vitest';
-import { makeSynthetic } from '../io/synthetic';
+import { makeSynthetic } from '../engine/synthetic';
 import type { ConfigRequest } from '../protocol';
 import { Session, makeConfig } from '../engine/session';
 import { cpuBackends, harness } from './testing';

@@ -2,27 +2,20 @@
 import { Session } from '../engine/session';
 import type { Label, ProgressEvent, RawData, RunConfig } from '../core/types';
 import type { OracleKind } from '../core/choices';
-import {
-  TEST_COMMANDS, cloneSnapshot, snapshotTransfer,
-  type Command, type ConfigRequest, type LabCommand, type ScoreGrid, type SnapshotMessage, type TestCommand, type WorkerMessage, type WorkerState,
-} from '../protocol';
+import { TEST_COMMANDS, type Command, type ConfigRequest, type LabCommand, type TestCommand, type WorkerMessage, type WorkerState } from '../protocol';
 import { BackendKeeper, DEFAULT_PROBE, type BackendOps } from './backendKeeper';
 import { backendTitle } from './choice';
 import { CompareJobs, isAbort } from './compareJobs';
 import { ProgressRelay } from './progressRelay';
-import { scoreGrid } from './scoreGrid';
+import { SnapshotOut, weightsMessage } from './stageOut';
+import { Sabotage, type SabotageHooks } from './sabotage';
 import { requestConfig } from './compare';
 import { pca2 } from './pca';
 
 export type Post = (ev: WorkerMessage, transfer?: Transferable[]) => void;
 
-export interface LabHostOptions {
+export interface LabHostOptions extends SabotageHooks {
   backends: BackendOps;
-  /** obey the test commands (a page opened with ?test); otherwise they are answered with an error */
-  testHooks?: boolean;
-  /** how the worker dies for debugCrash (an uncaught error) and debugStop (a silent close) */
-  crash?(): void;
-  stop?(): void;
 }
 
 const never = new Promise<void>(() => {});
@@ -31,31 +24,31 @@ export class LabHost {
   private data: RawData | null = null;
   private configReq: ConfigRequest = { preset: 'interactive', overrides: {} };
   private session: Session | null = null;
-  private grid: { stage: number; session: Session; grid: ScoreGrid } | null = null;
   private busy = false;
   private activity = 'idle';
   private paused = false;
   private resumeGate: (() => void) | null = null;
   private pauseWait: Promise<void> | null = null;
-  private failNext = false;
-  private crashArmed = false;
-  private frozen = false;
   private chain: Promise<void> = Promise.resolve();
   private readonly backends: BackendKeeper;
   private readonly compare: CompareJobs;
   private readonly progress: ProgressRelay;
+  private readonly out: SnapshotOut;
+  private readonly sabotage: Sabotage;
   // one mutable object: the engine's Ticker reads signal and gate from it at every yield
   private readonly hooks = {
     signal: undefined as AbortSignal | undefined,
-    gate: (): Promise<void> => (this.frozen ? never : this.paused && this.pauseWait ? this.pauseWait : Promise.resolve()),
+    gate: (): Promise<void> => (this.sabotage.frozen ? never : this.paused && this.pauseWait ? this.pauseWait : Promise.resolve()),
     onProgress: (e: ProgressEvent): void => this.onProgress(e),
   };
   private controller = new AbortController();
 
-  constructor(private readonly post: Post, private readonly opts: LabHostOptions) {
+  constructor(private readonly post: Post, opts: LabHostOptions) {
     this.backends = new BackendKeeper(opts.backends);
+    this.sabotage = new Sabotage(opts);
     this.compare = new CompareJobs(post);
     this.progress = new ProgressRelay(post);
+    this.out = new SnapshotOut(post);
   }
 
   /** Control and test commands act at once, even while a long command runs; the others queue. */
@@ -63,7 +56,10 @@ export class LabHost {
     if (typeof (cmd as { type?: unknown } | null)?.type !== 'string') {
       return this.post({ type: 'error', message: `The worker got a message that is not a command (${JSON.stringify(cmd)?.slice(0, 80)}).`, fatal: false });
     }
-    if (TEST_COMMANDS.includes(cmd.type as TestCommand['type'])) return this.test(cmd as TestCommand);
+    if (TEST_COMMANDS.includes(cmd.type as TestCommand['type'])) {
+      const refused = this.sabotage.obey(cmd as TestCommand);
+      return refused ? this.post({ type: 'error', message: refused, fatal: false }) : undefined;
+    }
     switch (cmd.type) {
       case 'ping':
         return this.post({ type: 'pong', id: cmd.id });
@@ -98,32 +94,8 @@ export class LabHost {
     return this.chain;
   }
 
-  private test(cmd: TestCommand): void {
-    if (!this.opts.testHooks) {
-      this.post({ type: 'error', message: `The test command '${cmd.type}' is only obeyed on a page opened with ?test.`, fatal: false });
-      return;
-    }
-    if (cmd.type === 'debugFailNext') this.failNext = true;
-    else if (cmd.type === 'debugStop') this.opts.stop?.();
-    else if (cmd.atNextEpoch) this.crashArmed = true;
-    else this.crashNow();
-  }
-
-  /** Training halts (the gate never opens) until the crash, which happens outside the engine's error handling. */
-  private crashNow(): void {
-    this.frozen = true;
-    this.opts.crash?.();
-  }
-
   private onProgress(e: ProgressEvent): void {
-    if (this.crashArmed && e.epoch > 0) {
-      this.crashArmed = false;
-      this.crashNow();
-    }
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('Simulated GPU device loss (test hook).');
-    }
+    this.sabotage.onProgress(e);
     this.progress.add(e);
   }
 
@@ -191,7 +163,7 @@ export class LabHost {
       // a broken backend may not even free its memory
     }
     this.session = null;
-    this.grid = null;
+    this.out.clear();
   }
 
   private probeShape() {
@@ -210,43 +182,23 @@ export class LabHost {
     return this.session;
   }
 
-  private stateMessage(): WorkerState {
+  private postState(): void {
     const s = this.session;
-    return {
+    const state: WorkerState = {
       state: s?.state ?? 'ready', stage: s?.stage ?? 0, nextPhase: s?.nextPhase ?? 'pretrain',
       busy: this.busy, paused: this.paused, activity: this.activity,
       queue: s ? [...s.queue] : [], labelled: s?.labels.size ?? 0,
       config: s?.config ?? this.currentConfig(), n: s?.n ?? this.data?.n ?? 0,
     };
-  }
-
-  private postState(): void {
-    this.post({ type: 'state', state: this.stateMessage() });
+    this.post({ type: 'state', state });
   }
 
   private async postSnapshot(): Promise<void> {
-    const s = this.session;
-    if (!s || s.snapshots.length === 0) return;
-    const snap = s.snapshots[s.snapshots.length - 1]!;
-    let grid: ScoreGrid | null = null;
-    if (this.grid && this.grid.session === s && this.grid.stage === snap.stage) grid = this.grid.grid;
-    else {
-      grid = await scoreGrid(this.data!, (p) => s.scoreRaw(p));
-      if (grid) this.grid = { stage: snap.stage, session: s, grid };
-    }
-    const msg: SnapshotMessage = {
-      snapshot: cloneSnapshot(snap),
-      grid: grid ? { x: grid.x.slice(), y: grid.y.slice(), z: grid.z.slice() } : null,
-      order: Int32Array.from(s.order),
-    };
-    this.post({ type: 'snapshot', ...msg }, snapshotTransfer(msg));
+    if (this.session) await this.out.send(this.session, this.data!);
   }
 
   private async postWeights(id: number): Promise<void> {
-    const w = (await this.session?.weights()) ?? null;
-    const weights = w
-      ? { theta: w.theta.slice(), slots: w.layout.slots.map((x) => ({ name: x.name, offset: x.offset, shape: [...x.shape] })), center: w.center.slice(), radius: w.radius, stage: this.session!.stage }
-      : null;
+    const weights = await weightsMessage(this.session);
     this.post({ type: 'weights', id, weights }, weights ? [weights.theta.buffer, weights.center.buffer] : []);
   }
 

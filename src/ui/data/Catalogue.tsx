@@ -1,7 +1,7 @@
 // Every dataset in one place: the bundled ones with the manifest's facts, and the paper's others with where to get them.
 import { useState } from 'react';
 import { EXTERNAL_DATASETS, type Manifest } from '../../io/catalogue';
-import { isSyntheticName, SYNTHETIC, SYNTHETIC_RECIPE } from '../../io/synthetic';
+import { isSyntheticName, SYNTHETIC, SYNTHETIC_RECIPE } from '../../engine/synthetic';
 import { labStore, useLab } from '../useLab';
 import { kindText, pct, sourceText } from './facts';
 import { pickFile } from './ImportBox';

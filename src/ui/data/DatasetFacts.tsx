@@ -1,6 +1,6 @@
 // Facts about the chosen dataset under the picker: size, anomalies, kind, recipe, source, licence, citation.
 import type { Manifest } from '../../io/catalogue';
-import { isSyntheticName, SYNTHETIC_RECIPE } from '../../io/synthetic';
+import { isSyntheticName, SYNTHETIC_RECIPE } from '../../engine/synthetic';
 import { useLab } from '../useLab';
 import { anomalyCount, kindText, pct, recognise, sizesText, sourceText } from './facts';
 import { useImport } from './importStore';

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { RawData } from '../../core/types';
 import type { ImportOptions, ImportResult } from '../../io/importFile';
 import { DEFAULT_MAX_BYTES } from '../../io/importFile';
-import { SYNTHETIC } from '../../io/synthetic';
+import { SYNTHETIC } from '../../engine/synthetic';
 import { withPrep } from '../../io/preprocess/prepared';
 import type { ImportFailure } from '../../worker/import.worker';
 import { parseInWorker } from './importClient';

@@ -1,0 +1,41 @@
+// What a stage sends to the page: the snapshot (fresh copies, transferred) with its cached 2-D score field, the weights.
+import type { Session } from '../engine/session';
+import type { RawData } from '../core/types';
+import { cloneSnapshot, snapshotTransfer, type ScoreGrid, type SnapshotMessage, type WeightsMessage, type WorkerMessage } from '../protocol';
+import { scoreGrid } from './scoreGrid';
+
+export class SnapshotOut {
+  private cache: { stage: number; session: Session; grid: ScoreGrid } | null = null;
+
+  constructor(private readonly post: (ev: WorkerMessage, transfer?: Transferable[]) => void) {}
+
+  /** The score field belongs to one session's stage: forget it when the session goes. */
+  clear(): void {
+    this.cache = null;
+  }
+
+  /** Sends the session's latest snapshot, if it has one. */
+  async send(s: Session, data: RawData): Promise<void> {
+    if (s.snapshots.length === 0) return;
+    const snap = s.snapshots[s.snapshots.length - 1]!;
+    let grid: ScoreGrid | null = null;
+    if (this.cache && this.cache.session === s && this.cache.stage === snap.stage) grid = this.cache.grid;
+    else {
+      grid = await scoreGrid(data, (p) => s.scoreRaw(p));
+      if (grid) this.cache = { stage: snap.stage, session: s, grid };
+    }
+    const msg: SnapshotMessage = {
+      snapshot: cloneSnapshot(snap),
+      grid: grid ? { x: grid.x.slice(), y: grid.y.slice(), z: grid.z.slice() } : null,
+      order: Int32Array.from(s.order),
+    };
+    this.post({ type: 'snapshot', ...msg }, snapshotTransfer(msg));
+  }
+}
+
+/** The trained weights as a message (copies, so they can be transferred), null before any training. */
+export async function weightsMessage(s: Session | null): Promise<WeightsMessage | null> {
+  const w = (await s?.weights()) ?? null;
+  if (!w || !s) return null;
+  return { theta: w.theta.slice(), slots: w.layout.slots.map((x) => ({ name: x.name, offset: x.offset, shape: [...x.shape] })), center: w.center.slice(), radius: w.radius, stage: s.stage };
+}
