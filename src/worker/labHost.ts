@@ -220,10 +220,7 @@ export class LabHost {
     const phase = await s.step();
     this.progress.flush();
     if (phase === 'score' || phase === 'query') await this.postSnapshot();
-    else if (preview && (phase === 'center' || phase === 'train')) {
-      const msg: SnapshotMessage = { snapshot: cloneSnapshot(await s.preview()), grid: null, order: Int32Array.from(s.order) };
-      this.post({ type: 'preview', phase, ...msg }, snapshotTransfer(msg));
-    }
+    else if (preview && (phase === 'center' || phase === 'train')) await this.out.preview(s, phase);
   }
 
   /** A page round: answer the open queue (if any), then train, score and query the next stage. */

@@ -31,6 +31,16 @@ export class SnapshotOut {
     };
     this.post({ type: 'snapshot', ...msg }, snapshotTransfer(msg));
   }
+
+  async preview(s: Session, phase: 'center' | 'train'): Promise<void> {
+    const msg = await previewOf(s);
+    this.post({ type: 'preview', phase, ...msg }, snapshotTransfer(msg));
+  }
+}
+
+/** The stepper's latent cloud after centre or train (not a stage result, no score field). */
+export async function previewOf(s: Session): Promise<SnapshotMessage> {
+  return { snapshot: cloneSnapshot(await s.preview()), grid: null, order: Int32Array.from(s.order) };
 }
 
 /** The trained weights as a message (copies, so they can be transferred), null before any training. */
