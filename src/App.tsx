@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { Controls } from './ui/Controls';
 import { QueuePanel } from './ui/QueuePanel';
-import { SessionNotice, SessionsPanel } from './ui/sessions/SessionsPanel';
+import { SessionNotice, SessionsPanel, StorageBanner } from './ui/sessions/SessionsPanel';
+import { PanelBoundary } from './ui/PanelBoundary';
 import { BackendBadge, HoverInfo, Metrics, ProgressBar, RunControls, Stepper } from './ui/RunPanel';
 import { useLab } from './ui/useLab';
 import { LatentView } from './ui/views/LatentView';
@@ -29,11 +30,12 @@ export function App() {
         <BackendBadge />
         <PresentToggle />
       </header>
+      <StorageBanner />
       <div className="bench">
         <SidePanel>
-          <Controls />
+          <PanelBoundary name="settings"><Controls /></PanelBoundary>
           <ViewOptions />
-          <SessionsPanel />
+          <PanelBoundary name="sessions"><SessionsPanel /></PanelBoundary>
         </SidePanel>
         <main className="workspace">
           <section className="card toolbar" aria-label="Run">
@@ -48,16 +50,16 @@ export function App() {
             <SessionNotice />
           </section>
           <div className="stage-grid">
-            <div className="area-latent"><LatentView /></div>
+            <div className="area-latent"><PanelBoundary name="latent view"><LatentView /></PanelBoundary></div>
             <section className="card area-queue" aria-label="Queue">
-              <QueuePanel />
+              <PanelBoundary name="labelling"><QueuePanel /></PanelBoundary>
               <HoverInfo />
             </section>
-            <div className="area-input secondary-keep"><InputView /></div>
-            <div className="area-learning secondary"><LearningView /></div>
-            <div className="area-tabs secondary"><SecondaryTabs /></div>
+            <div className="area-input secondary-keep"><PanelBoundary name="input view"><InputView /></PanelBoundary></div>
+            <div className="area-learning secondary"><PanelBoundary name="learning curve"><LearningView /></PanelBoundary></div>
+            <div className="area-tabs secondary"><PanelBoundary name="histogram and loss"><SecondaryTabs /></PanelBoundary></div>
           </div>
-          <div className="secondary"><ComparePanel /></div>
+          <div className="secondary"><PanelBoundary name="compare"><ComparePanel /></PanelBoundary></div>
         </main>
       </div>
     </div>

@@ -1,7 +1,8 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../protocol';
 import { tinySnapshot } from '../ui/plots/fixture';
-import { createLabStore, reduceEvent, runLabel, LAB_DEFAULTS } from './lab';
+import { reduceEvent, runLabel, LAB_DEFAULTS } from './lab';
+import { testStore, tinyRaw } from './testing';
 
 const snapMsg = (stage: number, auroc: number) => ({
   type: 'snapshot' as const, snapshot: tinySnapshot({ stage, auroc }), grid: null, order: Int32Array.of(0, 1, 2, 3, 4, 5),
@@ -9,7 +10,7 @@ const snapMsg = (stage: number, auroc: number) => ({
 
 describe('reduceEvent', () => {
   it('appends streamed epoch losses and measures the epoch rate', () => {
-    const st = createLabStore().getState();
+    const st = testStore().store.getState().lab;
     const p = reduceEvent(st, {
       type: 'progress', progress: { stage: 0, phase: 'pretrain', epoch: 0, epochs: 40, loss: null, elapsedMs: 100 }, losses: [],
     });
@@ -21,34 +22,39 @@ describe('reduceEvent', () => {
     expect(q.rates!.pretrain).toBe(20);
   });
   it('replaces a snapshot of the same stage and clears answers when a new stage arrives', () => {
-    const store = createLabStore();
-    store.getState().handleEvent(snapMsg(0, 0.6));
-    store.getState().setAnswer(3, 1);
-    store.getState().handleEvent(snapMsg(0, 0.61)); // the query phase updated stage 0
-    expect(store.getState().snapshots.map((s) => s.snapshot.auroc)).toEqual([0.61]);
-    expect(store.getState().answers.get(3)).toBe(1);
-    store.getState().handleEvent(snapMsg(1, 0.7));
-    expect(store.getState().snapshots.map((s) => s.snapshot.stage)).toEqual([0, 1]);
-    expect(store.getState().answers.size).toBe(0);
+    const { store } = testStore();
+    const lab = () => store.getState().lab;
+    lab().handleEvent(snapMsg(0, 0.6));
+    lab().setAnswer(3, 1);
+    lab().handleEvent(snapMsg(0, 0.61)); // the query phase updated stage 0
+    expect(lab().snapshots.map((s) => s.snapshot.auroc)).toEqual([0.61]);
+    expect(lab().answers.get(3)).toBe(1);
+    lab().handleEvent(snapMsg(1, 0.7));
+    expect(lab().snapshots.map((s) => s.snapshot.stage)).toEqual([0, 1]);
+    expect(lab().answers.size).toBe(0);
   });
 });
 
-describe('settings', () => {
-  it('keeps the finished run as a curve and reconfigures the worker when the query changes', async () => {
-    const sent: Command[] = [];
-    const store = createLabStore();
-    store.getState().attach({ send: (c) => sent.push(c) }, async () => {
-      throw new Error('not used');
-    });
-    store.setState({ data: { raw: { name: 'ring', n: 6, d: 2, values: new Float64Array(12), labels: null, featureNames: ['x', 'y'] }, source: 'synthetic', xy: null, pca: false, explained: null, notices: [] } });
-    store.getState().handleEvent(snapMsg(0, 0.6));
-    store.getState().handleEvent(snapMsg(1, 0.7));
-    await store.getState().applySettings({ query: 'random' });
-    const st = store.getState();
-    expect(st.snapshots).toEqual([]);
-    expect(st.curves).toHaveLength(1);
-    expect(st.curves[0]!.label).toBe(runLabel(LAB_DEFAULTS));
-    expect(st.curves[0]!.points.map((p) => p.auroc)).toEqual([0.6, 0.7]);
+describe('lab slice', () => {
+  it('keeps the finished run as a curve, reconfigures the worker and writes the address when the query changes', async () => {
+    const { store, sent, hrefs } = testStore();
+    const lab = () => store.getState().lab;
+    store.setState((s) => ({ lab: { ...s.lab, data: { raw: tinyRaw(), source: 'synthetic', xy: null, pca: false, explained: null, notices: [] } } }));
+    lab().handleEvent(snapMsg(0, 0.6));
+    lab().handleEvent(snapMsg(1, 0.7));
+    await lab().applySettings({ query: 'random' });
+    expect(lab().snapshots).toEqual([]);
+    expect(lab().curves).toHaveLength(1);
+    expect(lab().curves[0]!.label).toBe(runLabel(LAB_DEFAULTS));
+    expect(lab().curves[0]!.points.map((p) => p.auroc)).toEqual([0.6, 0.7]);
     expect(sent).toEqual([{ type: 'configure', config: { preset: 'interactive', overrides: { loss: 'nce', query: 'random', pseudo: true, seed: 1, pollution: null }, k: null } }]);
+    expect(hrefs).toEqual(['http://lab/?query=random']);
+  });
+  it('routes each worker event to its slice: weights to the session, comparison events to the comparison', () => {
+    const { store } = testStore();
+    store.setState((s) => ({ compare: { ...s.compare, status: 'running', id: 7 } }));
+    store.getState().lab.handleEvent({ type: 'compareDone', id: 7, cancelled: false, error: null, backend: 'cpu' });
+    expect(store.getState().compare.status).toBe('done');
+    expect(store.getState().lab.error).toBe(null);
   });
 });

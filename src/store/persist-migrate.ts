@@ -1,12 +1,13 @@
 // Upgrades saved sessions of older schema versions to the current one, and checks the shape of what it returns.
 import type { Label, StageSnapshot } from '../core/types';
-import type { HistoryEntry } from './labels';
+import type { HistoryEntry, LabelsSnapshot } from './labels';
+import { logFromHistory } from './log';
 import { SCHEMA_VERSION } from './persist-types';
 import type { SessionRecord } from './persist-types';
 import { DEFAULT_SETTINGS } from './urlState';
 
 /** v1 (first release): labels were a plain object index -> 0/1, with no history; the queue sat beside them. */
-export interface SessionRecordV1 extends Omit<SessionRecord, 'schemaVersion' | 'labels'> {
+export interface SessionRecordV1 extends Omit<SessionRecord, 'schemaVersion' | 'log' | 'runId'> {
   schemaVersion: 1;
   labels: Record<string, Label>;
   queue?: number[];
@@ -27,10 +28,17 @@ export function migrate(record: unknown): SessionRecord {
   }
   let r: Record<string, unknown> = record;
   if (v === 1) r = v1to2(record as unknown as SessionRecordV1) as unknown as Record<string, unknown>;
+  if (v <= 2) r = v2to3(r);
   return check(r);
 }
 
-function v1to2(old: SessionRecordV1): SessionRecord {
+/** v2: the labels were one {round, queue, cursor, history} object, rewritten on every decision. */
+export interface SessionRecordV2 extends Omit<SessionRecord, 'schemaVersion' | 'log' | 'runId'> {
+  schemaVersion: 2;
+  labels: LabelsSnapshot;
+}
+
+function v1to2(old: SessionRecordV1): SessionRecordV2 {
   if (!isObj(old.labels)) throw new Error('The saved session (schema 1) has no labels object');
   const rounds: StageSnapshot[] = Array.isArray(old.rounds) ? old.rounds : [];
   const lastRound = old.round ?? Math.max(rounds.length - 1, 0);
@@ -53,9 +61,20 @@ function v1to2(old: SessionRecordV1): SessionRecord {
   const { queue, round: _round, labels: _labels, ...rest } = old;
   return {
     ...rest,
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: 2,
     labels: { round: lastRound, queue: queue ?? [], cursor: 0, history },
   };
+}
+
+/** The history becomes log records (oldest first), the queue a queue record; the run gets an id. */
+function v2to3(r: Record<string, unknown>): Record<string, unknown> {
+  const l = r.labels;
+  if (!isObj(l) || !Array.isArray(l.history) || !Array.isArray(l.queue) || typeof l.round !== 'number') {
+    throw new Error('The saved session is damaged: the labels are not {round, queue, cursor, history}');
+  }
+  const { labels: _l, ...rest } = r;
+  const id = typeof r.id === 'string' ? r.id : 'session';
+  return { ...rest, schemaVersion: SCHEMA_VERSION, log: logFromHistory(l as unknown as LabelsSnapshot, id), runId: `${id}-run0` };
 }
 
 function check(r: Record<string, unknown>): SessionRecord {
@@ -76,9 +95,8 @@ function check(r: Record<string, unknown>): SessionRecord {
     need(data.labels === null || (data.labels instanceof Uint8Array && data.labels.length === data.n), 'the imported labels do not match the rows');
   }
   need(isObj(r.settings), 'it has no settings');
-  const l = r.labels;
-  need(isObj(l) && Array.isArray(l.history) && Array.isArray(l.queue) && typeof l.round === 'number' && typeof l.cursor === 'number',
-    'the labels are not {round, queue, cursor, history}');
+  need(Array.isArray(r.log), 'the decision log is not a list');
+  need(typeof r.runId === 'string', 'it has no run id');
   need(Array.isArray(r.rounds), 'the per-round results are not a list');
   need(r.model === null || r.model === undefined || (isObj(r.model) && Array.isArray(r.model.tensors)), 'the model weights are not {tensors, c, R}');
   return {

@@ -1,9 +1,10 @@
 // The saved-session record: one shape for IndexedDB and for the exported session file.
 import type { RawData, RunConfig, StageSnapshot } from '../core/types';
-import type { LabelsSnapshot } from './labels';
+import type { LogRecord } from './log';
 import type { LabSettings } from './urlState';
 
-export const SCHEMA_VERSION = 2;
+/** 3: the labels are a log of records (one key each) instead of a list rewritten on every decision */
+export const SCHEMA_VERSION = 3;
 
 /** A bundled dataset is saved by name; an imported one is saved whole (typed arrays included). */
 export type DatasetRef =
@@ -38,7 +39,10 @@ export interface SessionRecord {
   settings: LabSettings;
   /** the exact engine config of the run (seed, sizes, epochs); null before the first run */
   config: RunConfig | null;
-  labels: LabelsSnapshot;
+  /** the decision log, in log order */
+  log: LogRecord[];
+  /** the run the rounds and model belong to: a writer of an older run cannot set them back */
+  runId: string;
   /** one per scored stage, in stage order */
   rounds: StageSnapshot[];
   model: ModelWeights | null;
@@ -53,6 +57,15 @@ export interface SessionSummary {
   dataset: string;
   rounds: number;
   decisions: number;
+  /** why the stored session cannot be opened, when it is known to be damaged */
+  problem?: string;
+}
+
+/** How much room a session takes in the browser's storage (estimated from what is stored). */
+export interface SessionSize {
+  id: string;
+  name: string;
+  bytes: number;
 }
 
 export function datasetName(d: DatasetRef): string {

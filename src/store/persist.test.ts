@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import type { RawData, StageSnapshot } from '../core/types';
-import { createLabelsStore } from './labels';
-import { openSessionStorage } from './persist';
+import type { LogRecord } from './log';
+import { openSessionStorage, StaleWrite } from './persist';
 import { migrate } from './persist-migrate';
 import type { SessionRecordV1 } from './persist-migrate';
 import type { SessionRecord } from './persist-types';
@@ -27,6 +27,8 @@ function snapshot(stage: number, labelled: Array<[number, 0 | 1]> = []): StageSn
   };
 }
 
+const rec = (seq: number, id: string, event: LogRecord['event']): LogRecord => ({ id, seq, time: 5000, at: 1, event });
+
 const imported: RawData = {
   name: 'my-data', n: 3, d: 2, values: new Float64Array([1, 2, 3, 4, 5, 6.5]), labels: new Uint8Array([0, 0, 1]),
   featureNames: ['a', 'b'], kind: { type: 'tabular' },
@@ -38,15 +40,15 @@ describe('session storage', () => {
     const a = open();
     const r = await a.create({ name: 'First', dataset: { source: 'imported', data: imported, fileName: 'my.csv' }, settings: { ...DEFAULT_SETTINGS, seed: 3 } });
     expect(r).toMatchObject({ id: 's1', name: 'First', createdAt: 1000, updatedAt: 1000, rounds: [], model: null, config: null });
-    await a.saveRound('s1', snapshot(0));
-    await a.saveRound('s1', snapshot(1, [[2, 1]]));
+    expect(r.runId).toBe('s1-run0');
+    await a.saveRound('s1', 's1-run0', snapshot(0));
+    await a.saveRound('s1', 's1-run0', snapshot(1, [[2, 1]]));
     const model = { stage: 1, tensors: [{ name: 'enc/w0', shape: [2, 2], values: new Float32Array([1, -2, 3.5, 4]) }], c: new Float32Array([0.1, 0.2]), R: 0.7 };
-    await a.saveModel('s1', model);
-    // decisions go through the labels store, which writes before it acknowledges
-    const labels = createLabelsStore({ save: (s) => a.saveLabels('s1', s), now: () => 5000 });
-    await labels.getState().setQueue([2, 0], 1);
-    await labels.getState().decideCurrent('anomaly');
-    await labels.getState().decideCurrent('skip');
+    await a.saveModel('s1', 's1-run0', model);
+    // each decision is its own record, under its own key
+    await a.appendLog('s1', [rec(0, 'q', { kind: 'queue', round: 1, queue: [2, 0] })]);
+    await a.appendLog('s1', [rec(1, 'd1', { kind: 'decide', index: 2, label: 'anomaly', round: 1, source: 'key' })]);
+    await a.appendLog('s1', [rec(2, 'd2', { kind: 'decide', index: 0, label: 'skip', round: 1, source: 'key' })]);
     await a.setLastSessionId('s1');
 
     const b = open(); // as after a page reload
@@ -58,14 +60,8 @@ describe('session storage', () => {
     expect(back.rounds).toEqual([snapshot(0), snapshot(1, [[2, 1]])]);
     expect(back.rounds[1].scores).toBeInstanceOf(Float32Array);
     expect(back.model).toEqual(model);
-    expect(back.labels).toEqual({
-      round: 1, queue: [2, 0], cursor: 1,
-      history: [
-        { seq: 1, index: 0, label: 'skip', round: 1, time: 5000, source: 'key' },
-        { seq: 0, index: 2, label: 'anomaly', round: 1, time: 5000, source: 'key' },
-      ],
-    });
-    expect(back.updatedAt).toBeGreaterThan(back.createdAt);
+    expect(back.log.map((x) => x.id)).toEqual(['q', 'd1', 'd2']);
+    expect((await b.list())[0]).toMatchObject({ id: 's1', rounds: 2, decisions: 2 });
   });
 
   it('lists, renames and deletes sessions', async () => {
@@ -73,7 +69,7 @@ describe('session storage', () => {
     const a = open();
     await a.create({ name: 'Alpha', dataset: { source: 'bundled', name: 'glass' }, settings: DEFAULT_SETTINGS });
     await a.create({ name: '  Beta  ', dataset: { source: 'imported', data: imported }, settings: DEFAULT_SETTINGS });
-    await a.saveRound('s1', snapshot(0));
+    await a.saveRound('s1', 's1-run0', snapshot(0));
     await a.setLastSessionId('s2');
     expect(await a.list()).toEqual([
       { id: 's2', name: 'Beta', createdAt: 1001, updatedAt: 1001, dataset: 'my-data', rounds: 0, decisions: 0 },
@@ -91,19 +87,24 @@ describe('session storage', () => {
     expect(await open().list()).toEqual([]);
   });
 
-  it('save replaces the rounds; saveRound drops later stages; truncateRounds drops from a stage', async () => {
+  it('an older writer cannot set the rounds or the model back', async () => {
     const { open } = env();
     const a = open();
     const r = await a.create({ name: 'x', dataset: { source: 'bundled', name: 'glass' }, settings: DEFAULT_SETTINGS });
-    await a.save({ ...r, rounds: [snapshot(0), snapshot(1), snapshot(2)] });
-    expect((await a.load('s1')).rounds.map((s) => s.stage)).toEqual([0, 1, 2]);
-    await a.saveRound('s1', { ...snapshot(1), auroc: 0.9 });
-    expect((await a.load('s1')).rounds.map((s) => [s.stage, s.auroc])).toEqual([[0, 0.75], [1, 0.9]]);
-    await a.truncateRounds('s1', 0);
-    expect((await a.load('s1')).rounds).toEqual([]);
-    const saved = await a.save({ ...r, rounds: Array.from({ length: 12 }, (_, i) => snapshot(i)) });
-    expect(saved.updatedAt).toBeGreaterThan(r.updatedAt);
-    expect((await a.load('s1')).rounds.map((s) => s.stage)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    await a.save({ ...r, rounds: [snapshot(0), snapshot(1)] });
+    // a second tab still at stage 0 writes its stage 0 again: refused, stage 1 stays
+    await expect(a.saveRound('s1', 's1-run0', { ...snapshot(0), auroc: 0.1 })).rejects.toThrow(StaleWrite);
+    expect((await a.load('s1')).rounds.map((s) => [s.stage, s.auroc])).toEqual([[0, 0.75], [1, 0.75]]);
+    const w = (stage: number) => ({ stage, tensors: [], c: new Float32Array([stage]), R: 0 });
+    await a.saveModel('s1', 's1-run0', w(2));
+    await expect(a.saveModel('s1', 's1-run0', w(1))).rejects.toThrow('the stored weights are of stage 2, newer than 1');
+    // a new run: rounds, model and (simulated) log go; the old run's writers are refused
+    await a.appendLog('s1', [rec(0, 'd', { kind: 'decide', index: 1, label: 'normal', round: 0, source: 'simulated' })]);
+    await a.restartRun('s1', 'run2', { settings: { ...DEFAULT_SETTINGS, seed: 9 }, config: null, dataset: { source: 'bundled', name: 'glass' }, clearLog: true, name: 'renamed' });
+    await expect(a.saveRound('s1', 's1-run0', snapshot(2))).rejects.toThrow('the session was restarted');
+    await a.saveRound('s1', 'run2', snapshot(0));
+    const back = await a.load('s1');
+    expect([back.name, back.runId, back.settings.seed, back.rounds.length, back.model, back.log]).toEqual(['renamed', 'run2', 9, 1, null, []]);
   });
 
   it('migrates a v1 session stored by an older version on load, writes it back, and then accepts label writes', async () => {
@@ -120,11 +121,12 @@ describe('session storage', () => {
     await set('rounds:old:000002', snapshot(2, [[4, 1], [2, 0], [7, 0]]), raw);
     const a = open();
     expect((await a.list())[0]).toMatchObject({ id: 'old', decisions: 3, rounds: 3 });
-    // a label write before any load upgrades the record first
-    await a.saveLabels('old', { round: 2, queue: [9, 8], cursor: 1, history: [] });
-    const r = await open().load('old');
-    expect(r.schemaVersion).toBe(2);
-    expect(r.labels).toEqual({ round: 2, queue: [9, 8], cursor: 1, history: [] });
+    const r = await a.load('old');
+    expect(r.schemaVersion).toBe(3);
+    expect(r.log.map((x) => [x.seq, x.event.kind])).toEqual([[0, 'decide'], [1, 'decide'], [2, 'decide'], [3, 'queue']]);
+    // written back as v3: a new instance reads the same log, and a label write goes to its own key
+    await a.appendLog('old', [rec(4, 'new', { kind: 'decide', index: 9, label: 'normal', round: 2, source: 'key' })]);
+    expect((await open().load('old')).log.map((x) => x.id)).toEqual([...r.log.map((x) => x.id), 'new']);
     expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, dataset: 'glass', loss: 'dsad' });
     expect(r.rounds.length).toBe(3);
   });
@@ -138,25 +140,23 @@ describe('migrate', () => {
     rounds: [snapshot(0), snapshot(1, [[4, 1]]), snapshot(2, [[4, 1], [2, 0], [7, 0]])], model: null,
   };
 
-  it('turns v1 labels into a v2 history, newest first, rounds inferred from the snapshots', () => {
+  it('turns v1 labels into log records, oldest first, rounds inferred from the snapshots', () => {
     const r = migrate(v1);
-    expect(r.schemaVersion).toBe(2);
-    expect(r.labels).toEqual({
-      round: 2, queue: [11, 3], cursor: 0,
-      history: [
-        // 11 was not trained with yet: the current round
-        { seq: 3, index: 11, label: 'anomaly', round: 2, time: 99, source: 'key' },
-        { seq: 2, index: 7, label: 'normal', round: 1, time: 99, source: 'key' },
-        { seq: 1, index: 2, label: 'normal', round: 1, time: 99, source: 'key' },
-        { seq: 0, index: 4, label: 'anomaly', round: 0, time: 99, source: 'key' },
-      ],
-    });
+    expect(r.schemaVersion).toBe(3);
+    expect(r.log.map((x) => [x.seq, x.at, x.event])).toEqual([
+      [0, 0, { kind: 'decide', index: 4, label: 'anomaly', round: 0, source: 'key' }],
+      [1, 1, { kind: 'decide', index: 2, label: 'normal', round: 1, source: 'key' }],
+      [2, 1, { kind: 'decide', index: 7, label: 'normal', round: 1, source: 'key' }],
+      // 11 was not trained with yet: the current round
+      [3, 2, { kind: 'decide', index: 11, label: 'anomaly', round: 2, source: 'key' }],
+      [4, 2, { kind: 'queue', round: 2, queue: [11, 3] }],
+    ]);
     expect('queue' in r).toBe(false);
     expect('round' in r).toBe(false);
     expect(r.rounds).toBe(v1.rounds);
   });
 
-  it('passes a v2 record through and fills settings added later', () => {
+  it('passes a v3 record through and fills settings added later', () => {
     const v2 = migrate(v1);
     const { k: _k, ...older } = v2.settings;
     const again = migrate({ ...v2, settings: older });
@@ -166,8 +166,8 @@ describe('migrate', () => {
   it('refuses what it cannot read, with a reason', () => {
     expect(() => migrate('x')).toThrow('The saved session is not an object');
     expect(() => migrate({ schemaVersion: '2' })).toThrow('The saved session has no valid schemaVersion (found "2")');
-    expect(() => migrate({ ...v1, schemaVersion: 3 })).toThrow(
-      'The session was saved by a newer version of svdd-lab (schema 3); this version reads schema 2 and older');
+    expect(() => migrate({ ...v1, schemaVersion: 4 })).toThrow(
+      'The session was saved by a newer version of svdd-lab (schema 4); this version reads schema 3 and older');
     expect(() => migrate({ ...v1, labels: { x: 1 } })).toThrow("has a label for 'x', which is not a sample index");
     expect(() => migrate({ ...v1, labels: { 3: 'yes' } })).toThrow('has label "yes" for sample 3; expected 0 or 1');
     const good: SessionRecord = migrate(v1);
@@ -182,7 +182,7 @@ describe('import of a session file record', () => {
     const { open } = env();
     const a = open();
     const r = await a.create({ name: 'Mine', dataset: { source: 'imported', data: imported }, settings: DEFAULT_SETTINGS });
-    const full: SessionRecord = { ...r, rounds: [snapshot(0)], labels: { round: 0, queue: [1], cursor: 0, history: [] } };
+    const full: SessionRecord = { ...r, rounds: [snapshot(0)], log: [rec(0, 'q', { kind: 'queue', round: 0, queue: [1] })] };
     await a.save(full);
     const saved = await a.load('s1');
     const copy = await a.importRecord(saved);

@@ -1,17 +1,17 @@
 // Named sessions in IndexedDB (idb-keyval custom store). A session is split over keys so that a label write stays small:
-//   session:<id>          meta: name, times, settings, config, labels (written on every decision)
-//   data:<id>             the dataset (a bundled name, or the imported RawData with its typed arrays)
-//   rounds:<id>:<stage>   one StageSnapshot per scored stage
-//   model:<id>            the latest model weights, c and R
-//   lastSessionId         the session to restore on reload
+//   session:<id>              meta: name, times, settings, config, run id
+//   data:<id>                 the dataset (a bundled name, or the imported RawData with its typed arrays)
+//   log:<id>:<seq>:<record>   one decision-log record each (written once, never rewritten)
+//   rounds:<id>:<stage>       one StageSnapshot per scored stage
+//   model:<id>                the latest model weights, c and R
+//   lastSessionId             the session to restore on reload
 import { createStore, get, promisifyRequest, set, del, update } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
 import type { RunConfig, StageSnapshot } from '../core/types';
-import { EMPTY_LABELS } from './labels';
-import type { LabelsSnapshot } from './labels';
+import { foldLog, type LogRecord } from './log';
 import { migrate } from './persist-migrate';
 import { SCHEMA_VERSION, datasetName } from './persist-types';
-import type { DatasetRef, ModelWeights, SessionRecord, SessionSummary } from './persist-types';
+import type { DatasetRef, ModelWeights, SessionRecord, SessionSize, SessionSummary } from './persist-types';
 import type { LabSettings } from './urlState';
 
 export const DB_NAME = 'svdd-lab';
@@ -23,12 +23,16 @@ const modelKey = (id: string) => `model:${id}`;
 // stages zero-padded so that key order is stage order
 const roundKey = (id: string, stage: number) => `rounds:${id}:${String(stage).padStart(6, '0')}`;
 const roundRange = (id: string) => IDBKeyRange.bound(`rounds:${id}:`, `rounds:${id}:\uffff`);
+const logKey = (id: string, r: LogRecord) => `log:${id}:${String(r.seq).padStart(9, '0')}:${r.id}`;
+const logRange = (id: string) => IDBKeyRange.bound(`log:${id}:`, `log:${id}:\uffff`);
 
 /** The part of a record kept under session:<id>. */
-export interface StoredMeta extends Omit<SessionRecord, 'dataset' | 'rounds' | 'model' | 'schemaVersion' | 'labels'> {
+export interface StoredMeta extends Omit<SessionRecord, 'dataset' | 'rounds' | 'model' | 'schemaVersion' | 'log' | 'runId'> {
   schemaVersion: number;
-  /** v2: LabelsSnapshot; v1: index -> 0/1 */
-  labels: unknown;
+  /** v3 */
+  runId?: string;
+  /** v2: LabelsSnapshot; v1: index -> 0/1 (v3 keeps the labels as log records) */
+  labels?: unknown;
   datasetName: string;
   [older: string]: unknown;
 }
@@ -40,7 +44,19 @@ export interface NewSession {
   config?: RunConfig | null;
 }
 
+/** A write refused because a newer writer (another tab, a later round) got there first. */
+export class StaleWrite extends Error {
+  override name = 'StaleWrite';
+}
+
+/** The browser refused a write because this site's storage is full. */
+export class StorageFull extends Error {
+  override name = 'StorageFull';
+}
+
 export interface SessionStorage {
+  /** null when IndexedDB works here, else why not (private mode, blocked storage) */
+  probe(): Promise<string | null>;
   /** all sessions, most recently updated first */
   list(): Promise<SessionSummary[]>;
   create(init: NewSession): Promise<SessionRecord>;
@@ -52,14 +68,19 @@ export interface SessionStorage {
   importRecord(record: SessionRecord): Promise<SessionRecord>;
   rename(id: string, name: string): Promise<void>;
   remove(id: string): Promise<void>;
-  /** the labels store's save: one small write per decision */
-  saveLabels(id: string, labels: LabelsSnapshot): Promise<void>;
+  /** the records of one action, in one small transaction (each record under its own key: nothing is rewritten) */
+  appendLog(id: string, records: readonly LogRecord[]): Promise<void>;
   saveSettings(id: string, settings: LabSettings, config: RunConfig | null): Promise<void>;
-  /** writes one stage's results and drops any later stages (they belong to a run that was replaced) */
-  saveRound(id: string, snapshot: StageSnapshot): Promise<void>;
-  /** drops stages >= fromStage (e.g. 0 when the settings change and the run restarts) */
-  truncateRounds(id: string, fromStage: number): Promise<void>;
-  saveModel(id: string, model: ModelWeights | null): Promise<void>;
+  /** a new run replaces the rounds and the model (and, for a simulated run, the log) under a new run id */
+  restartRun(id: string, runId: string, init: { settings: LabSettings; config: RunConfig | null; dataset: DatasetRef; name?: string; clearLog: boolean }): Promise<void>;
+  /** one stage's results of run `runId`; refused (StaleWrite) when the run was replaced or a later stage is stored */
+  saveRound(id: string, runId: string, snapshot: StageSnapshot): Promise<void>;
+  /** the weights of run `runId`; refused (StaleWrite) when the run was replaced or newer weights are stored */
+  saveModel(id: string, runId: string, model: ModelWeights): Promise<void>;
+  /** every session's estimated size, largest first (for "storage is full") */
+  sizes(): Promise<SessionSize[]>;
+  /** everything stored under a session, as it is (for exporting a session that cannot be opened) */
+  raw(id: string): Promise<Record<string, unknown>>;
   getLastSessionId(): Promise<string | null>;
   setLastSessionId(id: string | null): Promise<void>;
 }
@@ -88,15 +109,18 @@ export function checkName(name: string): string {
 function explain(e: unknown, doing: string): Error {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
   const msg = e instanceof Error ? e.message : String(e);
+  if (e instanceof StaleWrite) return e;
   if (name === 'QuotaExceededError') {
-    return new Error(`Could not ${doing}: the browser's storage for this site is full. Delete old sessions or export them to files.`, { cause: e });
+    return new StorageFull(`Could not ${doing}: the browser's storage for this site is full. Delete old sessions or export them to files.`, { cause: e });
   }
   if (e instanceof Error && /^(No saved session|A session name|The saved session|The session was saved)/.test(msg)) return e;
   return new Error(`Could not ${doing}: ${name ? `${name}: ` : ''}${msg}`, { cause: e });
 }
 
 export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
-  const db: UseStore = createStore(opts.dbName ?? DB_NAME, opts.storeName ?? STORE_NAME);
+  let opened: UseStore | null = null;
+  // opened on first use, so that a browser without IndexedDB fails in probe() and nowhere else
+  const db: UseStore = (mode, fn) => (opened ??= createStore(opts.dbName ?? DB_NAME, opts.storeName ?? STORE_NAME))(mode, fn);
   const now = opts.now ?? Date.now;
   const newId = opts.newId ?? randomId;
 
@@ -110,7 +134,7 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
 
   const metaOf = (r: SessionRecord): StoredMeta => ({
     schemaVersion: r.schemaVersion, id: r.id, name: r.name, createdAt: r.createdAt, updatedAt: r.updatedAt,
-    settings: r.settings, config: r.config, labels: r.labels, datasetName: datasetName(r.dataset),
+    settings: r.settings, config: r.config, runId: r.runId, datasetName: datasetName(r.dataset),
   });
 
   /** read-modify-write of the meta record; refuses a meta of an older schema that has not been loaded (upgraded) yet */
@@ -138,15 +162,43 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
     for (const snap of r.rounds) s.put(snap, roundKey(r.id, snap.stage));
     if (r.model) s.put(r.model, modelKey(r.id));
     else s.delete(modelKey(r.id));
+    s.delete(logRange(r.id));
+    for (const rec of r.log) s.put(rec, logKey(r.id, rec));
+  };
+
+  /** One readwrite transaction that reads before it writes; a thrown error aborts it (nothing is written). */
+  const guarded = (fn: (s: IDBObjectStore) => Promise<void>) => db('readwrite', async (s) => {
+    const done = promisifyRequest(s.transaction);
+    try {
+      await fn(s);
+    } catch (e) {
+      s.transaction.abort();
+      await done.catch(() => undefined);
+      throw e;
+    }
+    return done;
+  });
+  const metaIn = async (s: IDBObjectStore, id: string, runId?: string): Promise<StoredMeta> => {
+    const m = (await promisifyRequest(s.get(metaKey(id)))) as StoredMeta | undefined;
+    if (!m) throw missing(id);
+    if (runId !== undefined && m.runId !== undefined && m.runId !== runId) throw new StaleWrite('the session was restarted (in another tab?); this result belongs to the run before');
+    return m;
   };
 
   const api: SessionStorage = {
     list: () => wrap('list the saved sessions', () => db('readonly', async (s) => {
       const range = IDBKeyRange.bound('session:', 'session:\uffff');
-      const [metas, roundKeys] = await Promise.all([
+      const [metas, roundKeys, logs] = await Promise.all([
         promisifyRequest(s.getAll(range)) as Promise<StoredMeta[]>,
         promisifyRequest(s.getAllKeys(IDBKeyRange.bound('rounds:', 'rounds:\uffff'))),
+        promisifyRequest(s.getAll(IDBKeyRange.bound('log:', 'log:\uffff'))) as Promise<LogRecord[]>,
       ]);
+      const logKeys = (await promisifyRequest(s.getAllKeys(IDBKeyRange.bound('log:', 'log:\uffff')))).map(String);
+      const logOf = new Map<string, LogRecord[]>();
+      logKeys.forEach((k, j) => {
+        const id = k.slice('log:'.length, k.indexOf(':', 'log:'.length));
+        logOf.set(id, [...(logOf.get(id) ?? []), logs[j]!]);
+      });
       const roundsOf = new Map<string, number>();
       for (const k of roundKeys) {
         const id = String(k).slice('rounds:'.length, String(k).lastIndexOf(':'));
@@ -155,33 +207,34 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
       return metas.map((m): SessionSummary => ({
         id: m.id, name: m.name, createdAt: m.createdAt, updatedAt: m.updatedAt, dataset: m.datasetName,
         rounds: roundsOf.get(m.id) ?? 0,
-        decisions: Array.isArray((m.labels as LabelsSnapshot | undefined)?.history)
-          ? (m.labels as LabelsSnapshot).history.length
-          : Object.keys((m.labels as object | undefined) ?? {}).length,
+        decisions: m.schemaVersion >= 3 ? foldLog(logOf.get(m.id) ?? []).history.length : legacyDecisions(m.labels),
+        ...(metaProblem(m) ? { problem: metaProblem(m)! } : {}),
       })).sort((a, b) => b.updatedAt - a.updatedAt || (a.name < b.name ? -1 : 1));
     })),
 
     create: (init) => wrap('create the session', async () => {
       const t = now();
+      const id = newId();
       const r: SessionRecord = {
-        schemaVersion: SCHEMA_VERSION, id: newId(), name: checkName(init.name), createdAt: t, updatedAt: t,
+        schemaVersion: SCHEMA_VERSION, id, name: checkName(init.name), createdAt: t, updatedAt: t,
         dataset: init.dataset, settings: init.settings, config: init.config ?? null,
-        labels: { ...EMPTY_LABELS }, rounds: [], model: null,
+        log: [], runId: `${id}-run0`, rounds: [], model: null,
       };
       await write((s) => putAll(r, s));
       return r;
     }),
 
     load: (id) => wrap('load the session', async () => {
-      const [meta, dataset, model, rounds] = await db('readonly', (s) => Promise.all([
+      const [meta, dataset, model, rounds, log] = await db('readonly', (s) => Promise.all([
         promisifyRequest(s.get(metaKey(id))) as Promise<StoredMeta | undefined>,
         promisifyRequest(s.get(dataKey(id))) as Promise<DatasetRef | undefined>,
         promisifyRequest(s.get(modelKey(id))) as Promise<ModelWeights | undefined>,
         promisifyRequest(s.getAll(roundRange(id))) as Promise<StageSnapshot[]>,
+        promisifyRequest(s.getAll(logRange(id))) as Promise<LogRecord[]>,
       ]));
       if (!meta) throw missing(id);
       const { datasetName: _name, ...rest } = meta;
-      const record = migrate({ ...rest, dataset, rounds, model: model ?? null });
+      const record = migrate({ ...rest, dataset, rounds, model: model ?? null, ...(meta.schemaVersion >= 3 ? { log } : {}) });
       if (meta.schemaVersion !== SCHEMA_VERSION) await write((s) => putAll(record, s));
       return record;
     }),
@@ -213,28 +266,92 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
       });
     }),
 
-    saveLabels: (id, labels) => updateMeta(id, 'save the label', (m) => ({ ...m, labels })),
+    appendLog: (id, records) => wrap('save the label', () => guarded(async (s) => {
+      await metaIn(s, id);
+      for (const r of records) s.put(r, logKey(id, r));
+    })),
 
     saveSettings: (id, settings, config) => updateMeta(id, 'save the settings', (m) => ({ ...m, settings, config })),
 
-    saveRound: (id, snapshot) => wrap('save the round results', async () => {
-      if (!(await get(metaKey(id), db))) throw missing(id);
-      await write((s) => {
-        s.delete(IDBKeyRange.bound(roundKey(id, snapshot.stage), `rounds:${id}:\uffff`));
-        s.put(snapshot, roundKey(id, snapshot.stage));
+    restartRun: (id, runId, init) => wrap('start the new run', () => guarded(async (s) => {
+      const m = await metaIn(s, id);
+      s.put({ ...m, runId, settings: init.settings, config: init.config, datasetName: datasetName(init.dataset), ...(init.name ? { name: checkName(init.name) } : {}), updatedAt: now() }, metaKey(id));
+      s.put(init.dataset, dataKey(id));
+      s.delete(roundRange(id));
+      s.delete(modelKey(id));
+      if (init.clearLog) s.delete(logRange(id));
+    })),
+
+    saveRound: (id, runId, snapshot) => wrap('save the round results', () => guarded(async (s) => {
+      await metaIn(s, id, runId);
+      const later = await promisifyRequest(s.getAllKeys(IDBKeyRange.bound(roundKey(id, snapshot.stage + 1), `rounds:${id}:\uffff`), 1));
+      if (later.length > 0) throw new StaleWrite(`a later round than ${snapshot.stage} is already stored (in another tab?)`);
+      s.put(snapshot, roundKey(id, snapshot.stage));
+    })),
+
+    saveModel: (id, runId, model) => wrap('save the model weights', () => guarded(async (s) => {
+      await metaIn(s, id, runId);
+      const old = (await promisifyRequest(s.get(modelKey(id)))) as ModelWeights | undefined;
+      if (old && old.stage > model.stage) throw new StaleWrite(`the stored weights are of stage ${old.stage}, newer than ${model.stage}`);
+      s.put(model, modelKey(id));
+    })),
+
+    sizes: () => wrap('measure the saved sessions', () => db('readonly', async (s) => {
+      const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]);
+      const bytes = new Map<string, number>();
+      const names = new Map<string, string>();
+      keys.map(String).forEach((k, j) => {
+        const m = /^(session|data|model|rounds|log):([^:]+)/.exec(k);
+        if (!m) return;
+        bytes.set(m[2]!, (bytes.get(m[2]!) ?? 0) + sizeOf(values[j]));
+        if (m[1] === 'session') names.set(m[2]!, String((values[j] as StoredMeta).name));
       });
-    }),
+      return [...bytes].map(([id, b]) => ({ id, name: names.get(id) ?? id, bytes: b })).sort((a, b) => b.bytes - a.bytes);
+    })),
 
-    truncateRounds: (id, fromStage) => wrap('drop the round results', () =>
-      write((s) => s.delete(IDBKeyRange.bound(roundKey(id, fromStage), `rounds:${id}:\uffff`)))),
+    raw: (id) => wrap('read the stored session', () => db('readonly', async (s) => {
+      const [meta, dataset, model, rounds, log] = await Promise.all([
+        promisifyRequest(s.get(metaKey(id))), promisifyRequest(s.get(dataKey(id))), promisifyRequest(s.get(modelKey(id))),
+        promisifyRequest(s.getAll(roundRange(id))), promisifyRequest(s.getAll(logRange(id))),
+      ]);
+      return { meta, dataset, model, rounds, log };
+    })),
 
-    saveModel: (id, model) => wrap('save the model weights', async () => {
-      if (!(await get(metaKey(id), db))) throw missing(id);
-      await (model ? set(modelKey(id), model, db) : del(modelKey(id), db));
-    }),
+    probe: async () => {
+      try {
+        await db('readonly', (s) => promisifyRequest(s.count()));
+        return null;
+      } catch (e) {
+        opened = null;
+        return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      }
+    },
 
     getLastSessionId: () => wrap('read the last session', async () => (await get<string>(LAST, db)) ?? null),
     setLastSessionId: (id) => wrap('remember the last session', () => (id === null ? del(LAST, db) : set(LAST, id, db))),
   };
   return api;
+}
+
+/** Decisions in a meta of schema 1 or 2 (not yet upgraded). */
+function legacyDecisions(labels: unknown): number {
+  const l = labels as { history?: unknown[] } | undefined;
+  return Array.isArray(l?.history) ? l.history.length : Object.keys((labels as object | undefined) ?? {}).length;
+}
+
+/** A quick look at a stored meta: what makes it unopenable, if anything (a full check runs when it is opened). */
+function metaProblem(m: StoredMeta): string | null {
+  if (typeof m.name !== 'string') return 'it has no name';
+  if (typeof m.settings !== 'object' || m.settings === null) return 'it has no settings';
+  if (typeof m.schemaVersion !== 'number' || m.schemaVersion > SCHEMA_VERSION) return `schema ${String(m.schemaVersion)} is not one this version reads`;
+  return null;
+}
+
+/** Bytes a stored value takes, roughly: typed arrays by their length, the rest as JSON text. */
+function sizeOf(v: unknown): number {
+  if (ArrayBuffer.isView(v)) return v.byteLength;
+  if (v instanceof ArrayBuffer) return v.byteLength;
+  if (Array.isArray(v)) return v.reduce((a: number, x) => a + sizeOf(x), 2);
+  if (typeof v === 'object' && v !== null) return Object.entries(v).reduce((a, [k, x]) => a + k.length + 3 + sizeOf(x), 2);
+  return typeof v === 'string' ? v.length + 2 : 8;
 }

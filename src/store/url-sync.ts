@@ -1,9 +1,10 @@
-// Shareable links: read the lab's settings from the URL at start, keep the URL in step (replaceState), report bad parameters.
-import { createStore, type StoreApi } from 'zustand/vanilla';
+// Shareable links: read the lab's settings from the URL at start and write the link for the settings (pure; see slices/link).
 import { DEFAULT_SETTINGS, HIDE_PARAM, parseUrl, SETTINGS_TABLE, toUrl, type LabSettings } from './urlState';
 
 /** Page-level parameters that are not lab settings (kept in the URL, never reported). */
 export const PAGE_PARAMS = ['probe', 'test'] as const;
+/** The values each page-level parameter takes (probe=all times every backend; test= takes any value). */
+export const PAGE_VALUES: Record<(typeof PAGE_PARAMS)[number], readonly string[] | null> = { probe: ['all'], test: null };
 /** Controls beyond the settings that hide= may name. */
 export const EXTRA_HIDEABLE = ['import', 'share'] as const;
 
@@ -21,9 +22,14 @@ export interface LinkRead {
 export function readLink(search: string, generated: readonly string[]): LinkRead {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const page: Array<[string, string]> = [];
+  const pageProblems: string[] = [];
   for (const p of PAGE_PARAMS) {
     const v = params.get(p);
-    if (v !== null) page.push([p, v]);
+    if (v !== null) {
+      const ok = PAGE_VALUES[p];
+      if (ok === null || ok.includes(v)) page.push([p, v]);
+      else pageProblems.push(`${p} '${v}' is not one of ${ok.join(', ')}; it was ignored`);
+    }
     params.delete(p);
   }
   const all = params.getAll('dataset');
@@ -34,7 +40,7 @@ export function readLink(search: string, generated: readonly string[]): LinkRead
     dataset = text;
     parsed.settings.dataset = DEFAULT_SETTINGS.dataset;
   }
-  return { ...parsed, dataset, page };
+  return { ...parsed, problems: [...parsed.problems, ...pageProblems], dataset, page };
 }
 
 /** What to do with the link's dataset once the catalogue is known: use it, or explain why not. */
@@ -59,32 +65,6 @@ export function linkFor(settings: LabSettings, hidden: Iterable<string>, loc: { 
   let q = toUrl(settings, hidden);
   for (const [k, v] of page) q += `${q ? '&' : '?'}${encodeURIComponent(k)}=${encodeURIComponent(v)}`;
   return `${loc.origin}${loc.pathname}${q}${loc.hash ?? ''}`;
-}
-
-export interface LinkNotices {
-  problems: string[];
-}
-
-/** The link's problems, shown until dismissed. */
-export const linkNotices: StoreApi<LinkNotices> = createStore<LinkNotices>()(() => ({ problems: [] }));
-
-export function addLinkProblems(p: string[]): void {
-  if (p.length) linkNotices.setState((s) => ({ problems: [...s.problems, ...p] }));
-}
-
-type SettingsSource = StoreApi<{ settings: LabSettings; hidden: Set<string> }>;
-
-/** Keeps the address bar in step with the settings; returns the unsubscribe function. */
-export function startUrlSync(store: SettingsSource, page: Array<[string, string]> = []): () => void {
-  const write = () => {
-    const { settings, hidden } = store.getState();
-    const url = linkFor(settings, hidden, location, page);
-    if (url !== location.href) history.replaceState(history.state, '', url);
-  };
-  write();
-  return store.subscribe((s, prev) => {
-    if (s.settings !== prev.settings || s.hidden !== prev.hidden) write();
-  });
 }
 
 /** Controls a teacher can hide in a link, with their labels. */

@@ -2,13 +2,13 @@
 import { LOSSES, QUERIES } from '../core/types';
 import { LOSS_TITLE, queryTitle } from '../engine/names';
 import type { LabSettings } from '../store/urlState';
-import { bundledOptions, SYNTHETIC_OPTIONS } from './datasets';
+import { bundledOptions, SYNTHETIC_OPTIONS } from '../store/datasets';
 import { labStore, useLab } from './useLab';
 import { Catalogue } from './data/Catalogue';
 import { DatasetFacts } from './data/DatasetFacts';
 import { ImportBox } from './data/ImportBox';
 import { ImportDialog } from './data/ImportDialog';
-import { useImport } from './data/importStore';
+import { useImport } from '../store/panels';
 import { LinkNoticesBox, SharePanel } from './data/SharePanel';
 import { useManifest } from './data/useManifest';
 import './data/data.css';

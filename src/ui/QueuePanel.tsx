@@ -6,12 +6,12 @@ import { HistoryPanel } from './labelling/HistoryPanel';
 import { KeyHelp } from './labelling/KeyHelp';
 import { keyAction, keyTitle, loadBindings, type KeyBindings } from './labelling/keys';
 import { SampleView } from './labelling/SampleView';
-import { act, getSessionSync, useLabels, useSyncState } from './sessions/context';
+import { act, labelsActions, sessionActions, useLabels, useSyncState } from './sessions/context';
 import { labStore, useLab } from './useLab';
 import { rankOf } from './plots/points';
 import { CARD_WINDOW, cardWindowStart } from './labelling/cardWindow';
 import { labelSelection, SelectionBar } from './labelling/SelectionBar';
-import { selectionStore } from './labelling/selection';
+import { selectionStore } from '../store/panels';
 import './labelling/labelling.css';
 
 /** Signed distance to the boundary in score units (D minus the boundary's D); null when the run has no boundary. */
@@ -37,6 +37,12 @@ function OracleSwitch() {
   );
 }
 
+/** "saving…" while a decision's write is in flight: its own component, so a write does not redraw the cards. */
+function SaveState() {
+  const pending = useLabels((s) => s.pending);
+  return pending > 0 ? <span className="muted" data-testid="save-state"> · saving…</span> : <span className="muted" data-testid="save-state"> · saved</span>;
+}
+
 export function QueuePanel() {
   const run = useLab((s) => s.run);
   const oracle = useLab((s) => s.settings.oracle);
@@ -47,12 +53,10 @@ export function QueuePanel() {
   const round = useLabels((s) => s.round);
   const cursor = useLabels((s) => s.cursor);
   const decisions = useLabels((s) => s.decisions);
-  const pending = useLabels((s) => s.pending);
   const labelsError = useLabels((s) => s.error);
   const restoring = useSyncState((s) => s.restoring);
   const [bindings, setBindings] = useState<KeyBindings>(loadBindings);
   const cardsRef = useRef<HTMLOListElement>(null);
-  const sync = getSessionSync();
 
   const human = oracle === 'human';
   const msg = snapshots.find((m) => m.snapshot.stage === round) ?? null;
@@ -88,12 +92,12 @@ export function QueuePanel() {
       }
       if (!canKeyRef.current) return;
       e.preventDefault();
-      const labels = sync.labels.getState();
-      if (a === 'normal' || a === 'anomaly' || a === 'skip') act(sync.decideCurrent(a));
-      else if (a === 'undo') act(sync.undo());
+      const labels = labelsActions();
+      if (a === 'normal' || a === 'anomaly' || a === 'skip') act(labels.decideCurrent(a));
+      else if (a === 'undo') act(labels.undo());
       else if (a === 'prev') labels.move(-1);
       else if (a === 'next') labels.move(1);
-      else if (a === 'retrain' && !labStore.getState().run.busy) act(sync.retrain());
+      else if (a === 'retrain' && !labStore.getState().run.busy) sessionActions().retrain();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -142,7 +146,7 @@ export function QueuePanel() {
         {human ? (
           <p className="queue-line">
             Round {round}. Answer the numbered points. <span data-testid="round-progress">{progress.done} of {progress.total} answered</span>
-            {pending > 0 ? <span className="muted"> · saving…</span> : <span className="muted"> · saved</span>}
+            <SaveState />
             ; unanswered or skipped ones stay unlabelled. <kbd>{keyTitle(bindings.retrain[0] ?? 'Enter')}</kbd> retrains.
           </p>
         ) : (
@@ -167,13 +171,13 @@ export function QueuePanel() {
             const score = snap.scores[i]!;
             const dist = boundary === null ? null : score - boundary;
             const wrong = reveal && truth && d !== undefined && d !== 'skip' && (truth[i] === 1) !== (d === 'anomaly');
-            const choose = (l: Decision) => act(sync.decide(i, l, 'key'));
+            const choose = (l: Decision) => act(labelsActions().decide(i, l, 'key'));
             return (
               <li
                 key={`${k}-${i}`}
                 data-testid="queue-card" data-index={i} data-decision={d ?? ''}
                 className={`qcard ${k === cursor && human ? 'current' : ''} ${d ? `is-${d}` : ''} ${wrong ? 'wrong' : ''}`}
-                onClick={() => sync.labels.getState().moveTo(k)}
+                onClick={() => labelsActions().moveTo(k)}
                 onMouseEnter={() => labStore.getState().setHover(i)} onMouseLeave={() => labStore.getState().setHover(null)}
               >
                 <div className="qcard-head">
@@ -201,7 +205,7 @@ export function QueuePanel() {
           })}
         </ol>
         {human && (
-          <button className="primary" data-testid="submit-labels" disabled={run.busy} onClick={() => act(sync.retrain())}>
+          <button className="primary" data-testid="submit-labels" disabled={run.busy} onClick={() => sessionActions().retrain()}>
             Submit and retrain ({keyTitle(bindings.retrain[0] ?? 'Enter')})
           </button>
         )}

@@ -1,9 +1,3 @@
-// The page's one store instance and its React hook.
-import { useStore } from 'zustand';
-import { createLabStore, type LabState } from '../store/lab';
-
-export const labStore = createLabStore();
-
-export function useLab<T>(selector: (s: LabState) => T): T {
-  return useStore(labStore, selector);
-}
+// The lab slice for components: the hook and the slice seen as a store (both over the page's one store).
+export { labStore } from '../store/page';
+export { useLab } from '../store/hooks';

@@ -2,12 +2,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LOSSES, QUERIES, type Loss, type Query } from '../../core/types';
-import { onWorkerEvent } from '../../store/lab';
 import { labStore, useLab } from '../useLab';
 import { loadPlotly, Plot } from '../Plot';
-import { batchTimeLeft, compareStore, type CompareData } from './compareStore';
+import { batchTimeLeft, compareStore, type CompareData } from '../../store/panels';
 import { COMPARE_EXPLAIN, compareFigure } from './figure';
-import { formatSeconds } from './progress';
+import { formatSeconds } from '../../store/compare/progress';
 import { aggregate, summaryCsv, tableCsv } from './table';
 import type { Preset } from '../../core/choices';
 import { formatSeedList, parseSeedList } from '../../engine/seeds';
@@ -27,8 +26,6 @@ function initialPick(s: LabSettings): CompareSelection {
   return { queries: [s.query], losses: [s.loss], seeds: [s.seed], preset: s.preset, pseudo: s.pseudo };
 }
 
-// registered at load, so events of a batch never reach the main lab reducer
-onWorkerEvent((ev) => compareStore.getState().handleEvent(ev));
 
 const send = (cmd: Parameters<ReturnType<typeof labStore.getState>['send']>[0]) => labStore.getState().send(cmd);
 

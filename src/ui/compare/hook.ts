@@ -2,7 +2,7 @@
 import type { Loss, Query, RunConfig } from '../../core/types';
 import type { Preset } from '../../core/choices';
 import { labStore } from '../useLab';
-import { compareStore } from './compareStore';
+import { compareStore } from '../../store/panels';
 import { aggregate } from './table';
 
 export interface CompareHook {

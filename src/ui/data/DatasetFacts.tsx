@@ -3,7 +3,7 @@ import type { Manifest } from '../../io/catalogue';
 import { isSyntheticName, SYNTHETIC_RECIPE } from '../../engine/synthetic';
 import { useLab } from '../useLab';
 import { anomalyCount, kindText, pct, recognise, sizesText, sourceText } from './facts';
-import { useImport } from './importStore';
+import { useImport } from '../../store/panels';
 
 export function DatasetFacts({ manifest }: { manifest: Manifest | null }) {
   const name = useLab((s) => s.settings.dataset);

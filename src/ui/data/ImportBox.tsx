@@ -1,7 +1,7 @@
 // Open a file by button or by dropping it anywhere on the page; a failed import says why and changes nothing.
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { dismissFailure, openFile, rechoose, useImport } from './importStore';
+import { dismissFailure, openFile, rechoose, useImport } from '../../store/panels';
 import { ScoreFile } from './ScoreFile';
 
 /** One hidden file input for the page (the catalogue's "load the downloaded file" buttons use it too). */

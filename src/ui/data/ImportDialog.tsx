@@ -6,7 +6,7 @@ import { anomalyCount, kindText, pct, recognise, sizesText } from './facts';
 import { Modal } from './Modal';
 import { ColumnsTable } from './ColumnsTable';
 import { PrepChoices } from './PrepChoices';
-import { cancelImport, keepImport, rechoose, useImport, type PendingImport } from './importStore';
+import { cancelImport, keepImport, rechoose, useImport, type PendingImport } from '../../store/panels';
 
 const FORMAT: Record<string, string> = {
   csv: 'CSV', tsv: 'TSV', txt: 'whitespace-separated text', arff: 'ARFF', 'mat-v4': 'MATLAB v4 .mat', 'mat-v5': 'MATLAB v5 .mat', 'mat-v7.3': 'MATLAB v7.3 .mat (HDF5)', hdf5: 'HDF5', npz: 'NumPy .npz', npy: 'NumPy .npy',

@@ -2,9 +2,9 @@
 import { useRef, useState } from 'react';
 import type { ScoredFile } from '../../worker/scoreFile';
 import { scoredCsv } from '../../worker/scoreFile';
-import { download, getSessionSync } from '../sessions/context';
+import { download, sessionActions } from '../sessions/context';
 import { useLab } from '../useLab';
-import { scoreInWorker } from './importClient';
+import { scoreInWorker } from '../../store/effects/importClient';
 import { Modal } from './Modal';
 
 const BINS = 30;
@@ -77,7 +77,7 @@ export function ScoreFile() {
     setBusy(f.name);
     setError(null);
     try {
-      const model = await getSessionSync().modelZip();
+      const model = await sessionActions().modelZip();
       const reply = await scoreInWorker(model.bytes, f.name, await f.arrayBuffer());
       if (reply.ok) setResult(reply.scored);
       else setError(`${f.name} was not scored: ${reply.error.message}`);

@@ -1,20 +1,20 @@
 // Share this setup: copy a link that reproduces the settings, and choose which controls the link hides.
 import { useState } from 'react';
-import { addLinkProblems, hideableControls, linkFor, linkNotices } from '../../store/url-sync';
-import { useStore } from 'zustand';
-import { labStore, useLab } from '../useLab';
+import { hideableControls } from '../../store/url-sync';
+import { appStore } from '../../store/page';
+import { useLink } from '../../store/hooks';
+import { useLab } from '../useLab';
 
 export function SharePanel() {
-  const settings = useLab((s) => s.settings);
   const hidden = useLab((s) => s.hidden);
   const own = useLab((s) => s.data?.source === 'file');
   const [status, setStatus] = useState<string | null>(null);
-  const url = linkFor(settings, hidden, location, pageParams());
+  const url = useLink((s) => s.href());
   const toggle = (k: string, on: boolean) => {
     const next = new Set(hidden);
     if (on) next.add(k);
     else next.delete(k);
-    labStore.setState({ hidden: next });
+    appStore.getState().link.setHidden(next);
   };
   const copy = async () => {
     try {
@@ -48,23 +48,15 @@ export function SharePanel() {
   );
 }
 
-let page: Array<[string, string]> = [];
-/** main.tsx passes the page-level parameters (probe=...) it keeps in the URL. */
-export function setPageParams(p: Array<[string, string]>): void {
-  page = p;
-}
-const pageParams = () => page;
-
 export function LinkNoticesBox() {
-  const problems = useStore(linkNotices, (s) => s.problems);
+  const problems = useLink((s) => s.problems);
   if (!problems.length) return null;
   return (
     <div className="notice link-notices" role="status" data-testid="link-notices">
       <b>About this link:</b>
       <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
-      <button className="link" onClick={() => linkNotices.setState({ problems: [] })}>dismiss</button>
+      <button className="link" onClick={() => appStore.getState().link.dismiss()}>dismiss</button>
     </div>
   );
 }
 
-export { addLinkProblems };

@@ -1,8 +1,8 @@
 // The bundled manifest for React components (loaded once, shared with the dataset loader).
 import { useEffect, useState } from 'react';
 import type { Manifest } from '../../io/catalogue';
-import { bundledManifest } from '../datasets';
-import { reserveNames } from './importStore';
+import { bundledManifest } from '../../store/datasets';
+import { reserveNames } from '../../store/panels';
 
 export function useManifest(): { manifest: Manifest | null; error: string | null } {
   const [state, setState] = useState<{ manifest: Manifest | null; error: string | null }>({ manifest: null, error: null });

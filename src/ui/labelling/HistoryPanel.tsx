@@ -1,7 +1,7 @@
 // Every decision, newest first: change its label or delete it; counts; disagreements with the truth when revealed.
 import { useState } from 'react';
 import { labelCounts, type Decision } from '../../store/labels';
-import { act, getSessionSync, useLabels } from '../sessions/context';
+import { act, labelsActions, useLabels } from '../sessions/context';
 
 const SHOWN = 30;
 
@@ -9,7 +9,6 @@ export function HistoryPanel({ truth, reveal }: { truth: Uint8Array | null; reve
   const history = useLabels((s) => s.history);
   const [all, setAll] = useState(false);
   const counts = labelCounts({ history });
-  const sync = getSessionSync();
   const wrongOf = (index: number, label: Decision) =>
     reveal && truth && label !== 'skip' && index < truth.length && (truth[index] === 1) !== (label === 'anomaly');
   const latest = new Map<number, Decision>();
@@ -31,7 +30,7 @@ export function HistoryPanel({ truth, reveal }: { truth: Uint8Array | null; reve
               <tr key={e.seq} data-testid="history-entry" data-index={e.index} data-label={e.label} className={wrongOf(e.index, e.label) ? 'wrong' : ''}>
                 <td>{e.index}</td>
                 <td>
-                  <select value={e.label} aria-label={`label of point ${e.index}`} onChange={(ev) => act(sync.edit(e.seq, ev.target.value as Decision))}>
+                  <select value={e.label} aria-label={`label of point ${e.index}`} onChange={(ev) => act(labelsActions().edit(e.seq, ev.target.value as Decision))}>
                     <option value="normal">normal</option>
                     <option value="anomaly">anomaly</option>
                     <option value="skip">skip</option>
@@ -41,7 +40,7 @@ export function HistoryPanel({ truth, reveal }: { truth: Uint8Array | null; reve
                 <td>{e.round}</td>
                 <td>{new Date(e.time).toLocaleTimeString()}</td>
                 <td>{e.source}</td>
-                <td><button className="link" aria-label={`delete decision on point ${e.index}`} onClick={() => act(sync.removeEntry(e.seq))}>delete</button></td>
+                <td><button className="link" aria-label={`delete decision on point ${e.index}`} onClick={() => act(labelsActions().remove(e.seq))}>delete</button></td>
               </tr>
             ))}
           </tbody>

@@ -1,15 +1,15 @@
 // Label the points picked on a plot, all at once (keys N / A / S apply to them while the bar is shown).
 import type { Decision } from '../../store/labels';
-import { act, getSessionSync } from '../sessions/context';
-import { clearSelection, selectionStore, useSelection } from './selection';
+import { act, labelsActions } from '../sessions/context';
+import { clearSelection, selectionStore, useSelection } from '../../store/panels';
 
 const PLOT_TITLE: Record<string, string> = { latent: 'latent view', input: 'input view' };
 
 export function labelSelection(label: Decision): void {
   const idx = selectionStore.getState().indices;
   if (!idx.length) return;
-  const sync = getSessionSync();
-  act((idx.length === 1 ? sync.decide(idx[0]!, label, 'plot') : sync.decideMany(idx.map((i) => [i, label]), 'plot')).then(clearSelection));
+  const labels = labelsActions();
+  act((idx.length === 1 ? labels.decide(idx[0]!, label, 'plot') : labels.decideMany(idx.map((i) => [i, label]), 'plot')).then(clearSelection));
 }
 
 export function SelectionBar() {

@@ -1,28 +1,15 @@
 // Plot 3, learning curve: AUROC and AP against the number of labels, one point per stage, runs overlaid.
-import type { StageSnapshot } from '../../core/types';
+import { curveFromSnapshots, type CurvePoint, type RunCurve } from '../../store/curves';
 import { plainText } from './text';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { RUN_COLOURS } from './palette';
 
-export interface CurvePoint {
-  stage: number;
-  labels: number;
-  auroc: number | null;
-  ap: number | null;
-}
-
-export interface RunCurve {
-  id: string;
-  label: string;
-  points: CurvePoint[];
-}
+export type { CurvePoint, RunCurve };
 
 export const LEARNING_EXPLAIN =
   'Ranking quality (AUROC, solid; average precision, dashed) after each round, against how many labels were given; higher is better.';
 
-export function curveFromSnapshots(snaps: StageSnapshot[]): CurvePoint[] {
-  return snaps.map((s) => ({ stage: s.stage, labels: s.labelled.length, auroc: s.auroc, ap: s.ap }));
-}
+export { curveFromSnapshots };
 
 export function learningCurveFigure(runs: RunCurve[]): Figure {
   const data: Trace[] = [];

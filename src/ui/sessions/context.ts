@@ -1,30 +1,15 @@
-// The page's one session sync, reachable from components (set once in main.tsx before the first render).
-import { useStore } from 'zustand';
-import type { LabelsActions, LabelsState } from '../../store/labels';
-import type { SessionSync, SyncState } from '../../store/session-sync';
+// Session and labels state for components, and two helpers: run an action with its failure shown, save a file.
+import { appStore } from '../../store/page';
 
-let current: SessionSync | null = null;
+export { useLabels, useSession as useSyncState } from '../../store/hooks';
 
-export function setSessionSync(s: SessionSync): void {
-  current = s;
-}
+/** The labels and session actions of the page's store. */
+export const labelsActions = () => appStore.getState().labels;
+export const sessionActions = () => appStore.getState().session;
 
-export function getSessionSync(): SessionSync {
-  if (!current) throw new Error('The session sync is not set up (main.tsx calls setSessionSync first).');
-  return current;
-}
-
-export function useSyncState<T>(sel: (s: SyncState) => T): T {
-  return useStore(getSessionSync().state, sel);
-}
-
-export function useLabels<T>(sel: (s: LabelsState & LabelsActions) => T): T {
-  return useStore(getSessionSync().labels, sel);
-}
-
-/** Runs an action; a failure (e.g. a write that did not happen) shows in the sync's error line. */
+/** Runs an action; a failure (e.g. a write that did not happen) shows in the session's error line. */
 export function act(p: Promise<unknown>): void {
-  p.catch((e: unknown) => getSessionSync().state.setState({ error: e instanceof Error ? e.message : String(e) }));
+  p.catch((e: unknown) => appStore.getState().session.setError(e instanceof Error ? e.message : String(e)));
 }
 
 /** Saves bytes or text as a file through a temporary link (no request leaves the page). */

@@ -9,7 +9,7 @@ import type { ScoreGrid } from '../../protocol';
 import { labStore, useLab } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
-import { selectPoints } from '../labelling/selection';
+import { selectPoints } from '../../store/panels';
 
 const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scattergl']);
 

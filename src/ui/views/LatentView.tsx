@@ -8,7 +8,7 @@ import { Plot } from '../Plot';
 import { useLab, labStore } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
-import { selectPoints } from '../labelling/selection';
+import { selectPoints } from '../../store/panels';
 import { usePreview } from './previewStore';
 import { useFrozenWhileBusy } from './freeze';
 import { useViewPrefs } from '../viewPrefs';

@@ -1,7 +1,7 @@
 // The `npm run experiment` line that runs the same configuration, and why it may not match exactly.
 import { PRESETS } from '../../engine/config';
 import { formatSeedList, isOneToN } from '../../engine/seeds';
-import type { DataSource } from '../../store/lab';
+import type { DataSource } from '../lab';
 import type { CompareRunRequest } from '../../protocol';
 
 export interface CommandLine {

@@ -1,7 +1,8 @@
 // Pure glue between the labels history, the engine's replay and the saved rounds (no DOM, no storage).
-import type { Label, LabelEvent, StageSnapshot } from '../../core/types';
-import type { Decision, HistoryEntry } from '../../store/labels';
-import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../../protocol';
+import type { Label, LabelEvent, StageSnapshot } from '../core/types';
+import type { Decision, HistoryEntry } from './labels';
+import { stageChanges, type LogRecord } from './log';
+import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../protocol';
 
 /** A saved round: the engine snapshot plus what the page needs to draw it again (pool -> row order, 2-D score field). */
 export type SavedRound = StageSnapshot & { order?: Int32Array; grid?: ScoreGrid | null };
@@ -75,4 +76,32 @@ export function messageOf(r: SavedRound): SnapshotMessage {
 /** A snapshot message as a round to save. */
 export function roundOf(m: SnapshotMessage): SavedRound {
   return { ...m.snapshot, order: m.order, grid: m.grid };
+}
+
+/**
+ * The replay under the log's rule: a change made while round t was open is given to the engine with round t's
+ * answers, exactly as the live model got it. Taking back a label the model had already trained with cannot be
+ * replayed as an answer; such changes are counted in `dropped`.
+ */
+export function replayFromLog(log: readonly LogRecord[], rounds: ReadonlyArray<Pick<StageSnapshot, 'stage' | 'queued'>>): (ReplayPlan & { dropped: number }) | null {
+  if (rounds.length === 0) return null;
+  const last = rounds[rounds.length - 1]!;
+  const changes = stageChanges(log, last.stage);
+  const events = changes.flatMap((c) => (c.label === null ? [] : [{ stage: c.stage, index: c.index, label: c.label }]));
+  return { events, stage: last.stage, reopen: last.queued.length > 0, dropped: changes.length - events.length };
+}
+
+/** Labels of earlier rounds changed while `open` is the open round: the live model got them as relabels. */
+export function openRelabels(log: readonly LogRecord[], history: readonly HistoryEntry[], open: number): Array<{ index: number; label: Label | null }> {
+  const byId = new Map<string, number>();
+  for (const r of log) if (r.event.kind === 'decide' && r.event.round !== open) byId.set(r.id, r.event.index);
+  const touched = new Set<number>();
+  for (const r of log) if (r.at === open && (r.event.kind === 'edit' || r.event.kind === 'remove') && byId.has(r.event.target)) touched.add(byId.get(r.event.target)!);
+  return [...touched].map((index) => ({ index, label: effectiveLabel(history, index) }));
+}
+
+/** The label the model should hold for a sample: its newest decision that is not a skip. */
+export function effectiveLabel(history: readonly HistoryEntry[], index: number): Label | null {
+  const e = history.find((x) => x.index === index && x.label !== 'skip');
+  return e ? (e.label === 'anomaly' ? 1 : 0) : null;
 }

@@ -48,3 +48,5 @@ export function scoreInWorker(model: Uint8Array, name: string, bytes: ArrayBuffe
     w.postMessage(req, [m, bytes]);
   });
 }
+
+export type { ImportReply };

@@ -1,11 +1,11 @@
-// State of the comparison panel: the batch sent to the worker, streamed results, progress and the time left.
-import { createStore } from 'zustand/vanilla';
+// The compare slice: the batch sent to the worker, streamed results, progress and the time left.
 import type { Phase } from '../../core/types';
-import type { DataSource } from '../../store/lab';
+import type { Ctx } from '../app';
+import type { DataSource } from '../lab';
 import type { Command, CompareRunResult, WorkerEvent } from '../../protocol';
-import { experimentCommand, type CommandLine } from './commandLine';
-import { compareRuns, type ComparePick } from './configs';
-import { timeLeft } from './progress';
+import { experimentCommand, type CommandLine } from '../compare/commandLine';
+import { compareRuns, type ComparePick } from '../compare/configs';
+import { timeLeft } from '../compare/progress';
 import { checkSeeds } from '../../worker/compare';
 
 export type CompareStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -57,7 +57,12 @@ export interface CompareActions {
 
 let nextId = 1;
 
-export const compareStore = createStore<CompareData & CompareActions>()((set, get) => ({
+export type CompareSlice = CompareData & CompareActions;
+
+export function createCompareSlice(ctx: Ctx): CompareSlice {
+  const get = () => ctx.get().compare;
+  const set = (p: Partial<CompareSlice>) => ctx.set('compare', p);
+  return {
   status: 'idle', id: 0, configs: [], seeds: [], preset: 'paper', dataset: '', command: null, results: [], progress: null,
   startedAt: null, runStartedAt: null, finishedAt: null, backend: null, error: null,
 
@@ -99,7 +104,8 @@ export const compareStore = createStore<CompareData & CompareActions>()((set, ge
     }
     return true;
   },
-}));
+  };
+}
 
 /** Seconds left in the batch, from the finished runs' wall times. */
 export function batchTimeLeft(s: CompareData, now = performance.now()): number | null {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { StageSnapshot } from '../core/types';
-import type { SessionRecord } from '../store/persist-types';
-import { DEFAULT_SETTINGS } from '../store/urlState';
+import type { SessionRecord } from './persist-types';
+import { DEFAULT_SETTINGS } from './urlState';
 import { decodeSessionFile, encodeSessionFile, sessionFileName } from './sessionFile';
 
 function snapshot(stage: number): StageSnapshot {
@@ -17,7 +17,7 @@ function record(): SessionRecord {
   // a view into a larger buffer, to check only its own bytes are stored
   const big = new Float64Array([99, 1, 2.5, -3, 1e-300, 5, 6, 99]);
   return {
-    schemaVersion: 2, id: 'abc', name: 'Näive, "quoted" / session', createdAt: 1, updatedAt: 2,
+    schemaVersion: 3, id: 'abc', name: 'Näive, "quoted" / session', createdAt: 1, updatedAt: 2,
     dataset: {
       source: 'imported', fileName: 'x.csv',
       data: { name: 'x', n: 3, d: 2, values: big.subarray(1, 7), labels: new Uint8Array([0, 1, 0]), featureNames: ['=a', 'b\n'], kind: { type: 'image', shape: [1, 2] } },
@@ -27,7 +27,11 @@ function record(): SessionRecord {
       loss: 'nce', query: 'abs', pseudo: true, mode: 'improved', seed: 4, pollution: 0.05, aeEpochs: 3, occEpochs: 2, rounds: 5,
       warmStart: true, sizes: { hDims: [4], repDim: 2, batchSize: 8, k: 2 }, lr: 0.001, weightDecay: 1e-6,
     },
-    labels: { round: 1, queue: [1, 2], cursor: 1, history: [{ seq: 0, index: 1, label: 'anomaly', round: 1, time: 5, source: 'key' }] },
+    log: [
+      { id: 'q1', seq: 0, time: 4, at: 1, event: { kind: 'queue', round: 1, queue: [1, 2] } },
+      { id: 'd1', seq: 1, time: 5, at: 1, event: { kind: 'decide', index: 1, label: 'anomaly', round: 1, source: 'key' } },
+    ],
+    runId: 'abc-run0',
     rounds: [snapshot(0), snapshot(1)],
     model: { stage: 1, tensors: [{ name: 'w', shape: [2], values: new Float32Array([0.1, 0.2]) }], c: new Float32Array([0, 1]), R: 0 },
   };
@@ -76,9 +80,9 @@ describe('session file', () => {
     bad['arrays/0.bin'] = new Uint8Array(7);
     expect(() => decodeSessionFile(zipSync(bad))).toThrow('arrays/0.bin has 7 bytes, which is not 6 Float64Array values');
     const newer = JSON.parse(new TextDecoder().decode(files['session.json']));
-    newer.record.schemaVersion = 3;
+    newer.record.schemaVersion = 4;
     expect(() => decodeSessionFile(zipSync({ ...unzipSync(good), 'session.json': strToU8(JSON.stringify(newer)) }))).toThrow(
-      'saved by a newer version of svdd-lab (schema 3)');
+      'saved by a newer version of svdd-lab (schema 4)');
   });
 
   it('refuses values a file cannot hold', () => {

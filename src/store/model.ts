@@ -1,6 +1,6 @@
 // The worker's flat weights as named tensors (tfjs order), for IndexedDB and the model export.
-import type { ModelWeights, WeightTensor } from '../../store/persist-types';
-import type { WeightsMessage } from '../../protocol';
+import type { ModelWeights, WeightTensor } from './persist-types';
+import type { WeightsMessage } from '../protocol';
 
 export function weightTensors(w: Pick<WeightsMessage, 'theta' | 'slots'>): WeightTensor[] {
   return w.slots.map((s) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../store/labels';
+import type { HistoryEntry } from './labels';
 import { historyEvents, lossesOf, missingDecisions, replayPlan, roundAnswers } from './replay';
 
 const e = (seq: number, index: number, label: HistoryEntry['label'], round: number): HistoryEntry => ({ seq, index, label, round, time: 0, source: 'key' });

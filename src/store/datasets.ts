@@ -4,9 +4,9 @@ import { loadManifest, type Manifest, type ManifestEntry } from '../io/catalogue
 import { parseCsv } from '../io/csv';
 import { validateTextTable } from '../io/validate';
 import { isSyntheticName, makeSynthetic, SYNTHETIC, SYNTHETIC_RECIPE } from '../engine/synthetic';
-import type { LabSettings } from '../store/urlState';
-import type { DataSource } from '../store/lab';
-import { importedByKey } from './data/importStore';
+import type { LabSettings } from './urlState';
+import type { DataSource } from './lab';
+import type { ImportedDataset } from './slices/import';
 
 export interface DatasetOption {
   name: string;
@@ -42,7 +42,7 @@ async function loadBundled(entry: ManifestEntry): Promise<{ raw: RawData; notice
 }
 
 /** Synthetic names are generated from the seed; imported files are kept in the page; other names come from the manifest. */
-export async function loadDataset(s: LabSettings): Promise<{ raw: RawData; source: DataSource; notices: string[] }> {
+export async function loadDataset(s: LabSettings, importedByKey: (key: string) => ImportedDataset | undefined): Promise<{ raw: RawData; source: DataSource; notices: string[] }> {
   if (isSyntheticName(s.dataset)) return { raw: makeSynthetic(s.dataset, s.seed), source: 'synthetic', notices: [] };
   const own = importedByKey(s.dataset);
   if (own) return { raw: own.raw, source: 'file', notices: own.notices };
@@ -53,4 +53,11 @@ export async function loadDataset(s: LabSettings): Promise<{ raw: RawData; sourc
   }
   const { raw, notices } = await loadBundled(entry);
   return { raw, source: 'bundled', notices };
+}
+
+/** Rows of a bundled dataset (from the manifest), null when it is not one. */
+export async function bundledRows(name: string): Promise<number | null> {
+  if (isSyntheticName(name)) return makeSynthetic(name, 1).n; // the generated sets have the same rows for every seed
+  const m = await bundledManifest();
+  return m.datasets.find((d) => d.name === name)?.rows ?? null;
 }

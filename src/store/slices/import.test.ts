@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetKey } from './importStore';
+import { datasetKey } from './import';
 
 describe('datasetKey', () => {
   it('makes a file name URL-safe and never shadows a generated or bundled set', () => {

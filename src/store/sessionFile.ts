@@ -1,7 +1,7 @@
 // A session as one file: a zip holding session.json, with each typed array stored beside it as raw bytes.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { migrate } from '../store/persist-migrate';
-import type { SessionRecord } from '../store/persist-types';
+import { migrate } from './persist-migrate';
+import type { SessionRecord } from './persist-types';
 
 export const SESSION_FILE_FORMAT = 'svdd-lab-session';
 export const SESSION_FILE_VERSION = 1;
@@ -23,11 +23,20 @@ function typedName(v: unknown): TypedName | null {
 
 /** Session record -> zip bytes. Numbers JSON cannot hold (NaN, ±Infinity, -0) and typed arrays are tagged objects. */
 export function encodeSessionFile(record: SessionRecord, opts: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {}): Uint8Array {
+  return encodeDoc({ format: SESSION_FILE_FORMAT, version: SESSION_FILE_VERSION, record }, opts.level ?? 6);
+}
+
+/** What is stored under a session, as it is (a session that cannot be opened), in the same container. */
+export function encodeRawFile(raw: Record<string, unknown>): Uint8Array {
+  return encodeDoc({ format: `${SESSION_FILE_FORMAT}-raw`, version: SESSION_FILE_VERSION, raw }, 6);
+}
+
+function encodeDoc(doc: Record<string, unknown>, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9): Uint8Array {
   if (!LITTLE_ENDIAN) throw new Error('Session files need a little-endian platform');
   const files: Record<string, Uint8Array> = {};
   let count = 0;
   const json = JSON.stringify(
-    { format: SESSION_FILE_FORMAT, version: SESSION_FILE_VERSION, record },
+    doc,
     function (key, v: unknown) {
       if (typeof v === 'number') {
         if (Number.isNaN(v) || !Number.isFinite(v) || Object.is(v, -0)) return { $num: Object.is(v, -0) ? '-0' : String(v) };
@@ -53,7 +62,7 @@ export function encodeSessionFile(record: SessionRecord, opts: { level?: 0 | 1 |
     },
   );
   files['session.json'] = strToU8(json);
-  return zipSync(files, { level: opts.level ?? 6 });
+  return zipSync(files, { level });
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
