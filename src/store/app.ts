@@ -13,6 +13,7 @@ import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import type { SessionStorage } from './persist';
 import type { LogRecord } from './log';
+import type { Journal } from './effects/journal';
 import type { ImportOptions } from '../io/importFile';
 
 export interface AppState {
@@ -34,6 +35,8 @@ export interface AppDeps {
   url?: { write(href: string): void; location(): { origin: string; pathname: string; hash: string; href: string } };
   /** tells the other tabs of this site about new log records */
   channel?: { post(msg: { session: string; records: LogRecord[] }): void; listen(fn: (msg: { session: string; records: LogRecord[] }) => void): void };
+  /** synchronous copy of records until IndexedDB confirms them (survives a reload right after a key press) */
+  journal?: Journal;
   /** reads a data file in the import worker */
   parseFile?: (fileName: string, bytes: ArrayBuffer | null, options: ImportOptions) => Promise<ImportReply>;
   /** rows of a bundled dataset (the manifest), to check an imported session file before it is stored */

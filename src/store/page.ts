@@ -5,6 +5,7 @@ import { RestartingPort } from '../client/restartingPort';
 import { createAppStore, type AppState, type AppStore, type SliceKey } from './app';
 import { bundledRows, loadDataset } from './datasets';
 import { broadcastLog } from './effects/channel';
+import { localJournal } from './effects/journal';
 import { parseInWorker } from './effects/importClient';
 import { openSessionStorage } from './persist';
 
@@ -31,6 +32,7 @@ export const appStore: AppStore = createAppStore({
     location: () => ({ origin: location.origin, pathname: location.pathname, hash: location.hash, href: location.href }),
   },
   channel,
+  journal: localJournal(),
   parseFile: parseInWorker,
   bundledRows,
   search: location.search,

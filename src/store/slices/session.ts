@@ -228,6 +228,8 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
           return;
         }
         set({ storage: 'ok' });
+        // records a reload or a closed tab left in the journal are stored first (putting a record twice is harmless)
+        for (const e of deps.journal?.takeAll() ?? []) await storage.appendLog(e.session, e.records).catch(() => undefined);
         const last = await storage.getLastSessionId();
         if (last) {
           try {
@@ -338,7 +340,11 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
       const id = S().id;
       if (!id) return Promise.reject(new Error('No session is open yet.'));
       if (memory()) return Promise.resolve();
-      return track(storage.appendLog(id, records)).then(() => deps.channel?.post({ session: id, records }));
+      deps.journal?.add(id, records);
+      return track(storage.appendLog(id, records)).then(() => {
+        deps.journal?.done(records.map((r) => r.id));
+        deps.channel?.post({ session: id, records });
+      });
     },
 
     settingsChanged: (restart) => {
