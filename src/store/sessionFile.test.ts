@@ -7,7 +7,7 @@ import { decodeSessionFile, encodeSessionFile, sessionFileName } from './session
 
 function snapshot(stage: number): StageSnapshot {
   return {
-    stage, scores: new Float32Array([0.5, 1.25, Infinity]), embedding: new Float32Array([1, 2, 3, 4, 5, 6]), repDim: 2,
+    stage, scores: new Float32Array([0.5, 1.25, 3e38]), embedding: new Float32Array([1, 2, 3, 4, 5, 6]), repDim: 2,
     center: new Float32Array([0.25, -0.5]), radius: -0, qp: null, absBoundary: null, queued: [2], pseudo: [1],
     labelled: [[0, 0]], auroc: null, ap: 0.5, aurocUnlabelled: NaN, aeLoss: [0.3, -Infinity], occLoss: [NaN], seconds: 1.5,
   };

@@ -1,6 +1,7 @@
 // A session as one file: a zip holding session.json, with each typed array stored beside it as raw bytes.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, Unzip, UnzipInflate, zipSync } from 'fflate';
 import { migrate } from './persist-migrate';
+import { schemaProblems } from './sessionSchema';
 import type { SessionRecord } from './persist-types';
 
 export const SESSION_FILE_FORMAT = 'svdd-lab-session';
@@ -75,7 +76,7 @@ export function decodeSessionFile(bytes: Uint8Array): SessionRecord {
   }
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = inflateCapped(bytes, MAX_UNPACKED);
   } catch (e) {
     throw new Error(`The session file is damaged or truncated: ${(e as Error).message}`);
   }
@@ -104,7 +105,58 @@ export function decodeSessionFile(bytes: Uint8Array): SessionRecord {
   if (typeof doc.version !== 'number' || doc.version > SESSION_FILE_VERSION) {
     throw new Error(`The session file has format version ${String(doc.version)}; this version of svdd-lab reads ${SESSION_FILE_VERSION}`);
   }
-  return migrate(doc.record);
+  let record: SessionRecord;
+  try {
+    record = migrate(doc.record);
+  } catch (e) {
+    throw new Error((e as Error).message.replace(/^The saved session/, 'The session file'));
+  }
+  const problems = schemaProblems(record);
+  if (problems.length) throw new Error(`The session file was not imported: ${problems.join('; ')}`);
+  return record;
+}
+
+/** The most a session file may unpack to (a zip bomb stops here, not when memory runs out). */
+export const MAX_UNPACKED = 320 * 2 ** 20;
+
+/** Unzips in small steps, counting what comes out: more than `cap` bytes in all stops it. */
+export function inflateCapped(bytes: Uint8Array, cap: number): Record<string, Uint8Array> {
+  // the end record is what a truncated download loses first
+  const tail = bytes.subarray(Math.max(0, bytes.length - 65_557));
+  let end = -1;
+  for (let i = tail.length - 22; i >= 0 && end < 0; i--) if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) end = i;
+  if (end < 0) throw new Error('the end of the zip archive is missing');
+  const out: Record<string, Uint8Array> = {};
+  let total = 0;
+  let files = 0;
+  let stop: string | null = null;
+  const u = new Unzip();
+  u.register(UnzipInflate);
+  u.onfile = (f) => {
+    if (++files > 10_000) stop = 'it holds more than 10000 files';
+    if (f.originalSize !== undefined && f.originalSize > cap) stop = `${f.name} unpacks to ${f.originalSize} bytes, more than ${cap}`;
+    if (stop) return;
+    const parts: Uint8Array[] = [];
+    f.ondata = (err, data, final) => {
+      if (err) return void (stop = err.message);
+      total += data.length;
+      if (total > cap) {
+        stop = `it unpacks to more than ${cap} bytes`;
+        return f.terminate();
+      }
+      parts.push(data);
+      if (!final) return;
+      const b = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+      let o = 0;
+      for (const p of parts) (b.set(p, o), (o += p.length));
+      out[f.name] = b;
+    };
+    f.start();
+  };
+  const STEP = 16_384;
+  for (let i = 0; i < bytes.length && !stop; i += STEP) u.push(bytes.subarray(i, Math.min(bytes.length, i + STEP)), i + STEP >= bytes.length);
+  if (stop) throw new Error(stop);
+  return out;
 }
 
 function readTyped(files: Record<string, Uint8Array>, name: string, file: string, length: unknown): Typed {

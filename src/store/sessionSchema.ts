@@ -17,7 +17,7 @@ const int = (min: number, max: number, what = 'a whole number') => v.pipe(
   v.minValue(min, (i) => `${where(i)} is below ${min}`), v.maxValue(max, (i) => `${where(i)} is above ${max}`));
 const finite = v.pipe(v.number((i) => `${where(i)} is not a number`), v.finite((i) => `${where(i)} is not a finite number`));
 /** losses and some metrics are NaN where they do not apply; any number, not a string */
-const anyNumber = v.number((i) => `${where(i)} is not a number`);
+const anyNumber = v.custom<number>((x) => typeof x === 'number', (i) => `${where(i)} is not a number`);
 const text = (max = LIMITS.text) => v.pipe(v.string((i) => `${where(i)} is not text`), v.maxLength(max, (i) => `text of ${String((i.input as string).length)} characters is longer than ${max}`));
 const row = int(0, LIMITS.rows, 'a row');
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item, (i) => `${where(i)} is not a list`), v.maxLength(max, (i) => `a list of ${(i.input as unknown[]).length} items is longer than ${max}`));

@@ -14,6 +14,7 @@ import { SCHEMA_VERSION } from '../persist-types';
 import { lossesOf, messageOf, missingDecisions, openRelabels, replayFromLog, roundAnswers, roundOf, type ReplayPlan } from '../replay';
 import { decodeSessionFile, encodeRawFile, encodeSessionFile, sessionFileName } from '../sessionFile';
 import { defaultSessionName, isDefaultName, linkDiffers, plural } from '../sessionNames';
+import { indexProblems } from '../sessionSchema';
 import type { LabSettings } from '../urlState';
 
 export interface SessionData {
@@ -294,6 +295,12 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
     }),
     importSession: (bytes) => serial(async () => {
       const rec = decodeSessionFile(bytes);
+      // every index must be a row of the session's data: its own, or the bundled set's size
+      const ds = rec.dataset;
+      const rows = ds.source === 'imported' ? ds.data.n : await deps.bundledRows?.(ds.name);
+      if (rows === null && ds.source === 'bundled') throw new Error(`The session file was not imported: dataset.name: '${ds.name.slice(0, 80)}' is not one of this lab's datasets`);
+      const bad = indexProblems(rec, rows ?? Number.MAX_SAFE_INTEGER);
+      if (bad.length) throw new Error(`The session file was not imported: ${bad.join('; ')}`);
       if (memory()) return openRecord(rec, 'Imported');
       const before = S().id;
       const stored = await track(storage.importRecord(rec));

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { foldLog, mergeLog, nextSeq, stageChanges, type LogRecord } from './log';
+import { openRelabels, replayFromLog } from './replay';
+
+const d = (seq: number, id: string, index: number, label: 'normal' | 'anomaly' | 'skip', round: number, at = round): LogRecord =>
+  ({ id, seq, time: seq, at, event: { kind: 'decide', index, label, round, source: 'key' } });
+const edit = (seq: number, id: string, target: string, label: 'normal' | 'anomaly' | 'skip', at: number): LogRecord => ({ id, seq, time: seq, at, event: { kind: 'edit', target, label } });
+const remove = (seq: number, id: string, target: string, at: number): LogRecord => ({ id, seq, time: seq, at, event: { kind: 'remove', target } });
+const queue = (seq: number, id: string, round: number, q: number[]): LogRecord => ({ id, seq, time: seq, at: round, event: { kind: 'queue', round, queue: q } });
+
+describe('decision log', () => {
+  it('folds records in log order into round, queue and a newest-first history', () => {
+    const log = [queue(0, 'q0', 0, [4, 5]), d(1, 'a', 4, 'normal', 0), d(2, 'b', 5, 'anomaly', 0), edit(3, 'e', 'a', 'skip', 0), queue(4, 'q1', 1, [7]), remove(5, 'r', 'b', 1)];
+    // shuffled input: the fold sorts
+    const f = foldLog([log[3]!, log[0]!, log[5]!, log[1]!, log[4]!, log[2]!]);
+    expect(f.round).toBe(1);
+    expect(f.queue).toEqual([7]);
+    expect(f.history.map((h) => [h.seq, h.index, h.label, h.round])).toEqual([[0, 4, 'skip', 0]]);
+    expect(f.ids).toEqual(['a']);
+  });
+  it('two writers with the same seq: the id decides, the same everywhere; merging twice adds nothing', () => {
+    const a = [d(0, 'x', 1, 'normal', 0)];
+    const b = [d(0, 'w', 2, 'anomaly', 0)];
+    const ab = mergeLog(a, b);
+    const ba = mergeLog(b, a);
+    expect(ab.map((r) => r.id)).toEqual(['w', 'x']);
+    expect(ba).toEqual(ab);
+    expect(mergeLog(ab, b)).toBe(ab);
+    expect(nextSeq(ab)).toBe(1);
+  });
+  it('one rule for the live model and the replay: a change reaches the model in the round it was made', () => {
+    const log = [
+      d(0, 'a', 3, 'anomaly', 0), d(1, 'b', 4, 'normal', 0),
+      d(2, 'c', 8, 'normal', 1),
+      edit(3, 'e', 'a', 'normal', 1), // made in round 1 about round 0's point 3
+      remove(4, 'r', 'b', 2), // made in round 2: taken back after training with it
+      d(5, 'f', 9, 'anomaly', 2),
+    ];
+    expect(stageChanges(log, 3)).toEqual([
+      { stage: 0, index: 3, label: 1 }, { stage: 0, index: 4, label: 0 },
+      { stage: 1, index: 3, label: 0 }, { stage: 1, index: 8, label: 0 },
+      { stage: 2, index: 4, label: null }, { stage: 2, index: 9, label: 1 },
+    ]);
+    const plan = replayFromLog(log, [{ stage: 0, queued: [3, 4] }, { stage: 1, queued: [8] }, { stage: 2, queued: [9] }]);
+    // the edit is replayed with round 1's answers, where the live model got it, not in round 0
+    expect(plan).toEqual({ events: [{ stage: 0, index: 3, label: 1 }, { stage: 0, index: 4, label: 0 }, { stage: 1, index: 3, label: 0 }, { stage: 1, index: 8, label: 0 }], stage: 2, reopen: true, dropped: 0 });
+    // in the open round 2, the removal of round 0's point 4 went to the live model as a relabel: sent again after a restore
+    const f = foldLog(log);
+    expect(openRelabels(log, f.history, 2)).toEqual([{ index: 4, label: null }]);
+  });
+});
