@@ -348,9 +348,13 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
       if (!id) return Promise.reject(new Error('No session is open yet.'));
       if (memory()) return Promise.resolve();
       deps.journal?.add(id, records);
+      const ids = records.map((r) => r.id);
       return track(storage.appendLog(id, records)).then(() => {
-        deps.journal?.done(records.map((r) => r.id));
+        deps.journal?.done(ids);
         deps.channel?.post({ session: id, records });
+      }, (e: unknown) => {
+        deps.journal?.done(ids); // refused, not lost: it must not come back at the next start
+        throw e;
       });
     },
 
