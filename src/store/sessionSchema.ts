@@ -44,7 +44,7 @@ const settings = v.pipe(
       const val = (dataset.value as Record<string, unknown>)[k];
       if (val === undefined) continue; // settings added later take their defaults
       const spec = SETTINGS_TABLE[k as SettingKey];
-      const ok = (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') && spec.parse(spec.serialise(val as never)).ok;
+      const ok = val === spec.default || ((typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') && spec.parse(spec.serialise(val as never)).ok);
       if (!ok) addIssue({ message: `settings.${k}: ${where({ input: val })} is not a valid ${spec.label}` });
     }
   }),
