@@ -14,19 +14,15 @@ const KNOWN_LAYER_VIOLATIONS: string[] = [
   'io/export.test.ts -> store/labels.ts',
   'io/export.ts -> store/labels.ts',
   'io/export.ts -> store/persist-types.ts',
-  'io/sessionFile.test.ts -> store/persist-types.ts',
-  'io/sessionFile.test.ts -> store/urlState.ts',
-  'io/sessionFile.ts -> store/persist-migrate.ts',
-  'io/sessionFile.ts -> store/persist-types.ts',
   'store/lab.test.ts -> ui/plots/fixture.ts',
-  'store/lab.ts -> ui/plots/learningCurve.ts',
-  'store/lab.ts -> ui/plots/learningCurve.ts',
-  'store/session-sync.ts -> ui/sessions/model.ts',
-  'store/session-sync.ts -> ui/sessions/replay.ts',
-  'worker/compare.test.ts -> ui/compare/configs.ts',
+  'worker/compare.test.ts -> store/compare/configs.ts',
 ];
-const KNOWN_CYCLES: string[][] = [['io/preprocess/fit.ts', 'io/preprocess/plan.ts', 'io/preprocess/profile.ts', 'io/preprocess/recipe.ts', 'io/validate.ts']];
-const KNOWN_LONG_FILES: string[] = ['io/validate.ts', 'store/session-sync.ts'];
+const KNOWN_CYCLES: string[][] = [
+  // type-only: the slices name the store's Ctx type, the store builds the slices
+  ['store/app.ts', 'store/slices/compare.ts', 'store/slices/import.ts', 'store/slices/lab.ts', 'store/slices/labels.ts', 'store/slices/link.ts', 'store/slices/selection.ts', 'store/slices/session.ts'],
+  ['io/preprocess/fit.ts', 'io/preprocess/plan.ts', 'io/preprocess/profile.ts', 'io/preprocess/recipe.ts', 'io/validate.ts'],
+];
+const KNOWN_LONG_FILES: string[] = ['io/validate.ts', 'store/persist.ts', 'store/slices/session.ts'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
