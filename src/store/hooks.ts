@@ -3,7 +3,6 @@ import { useStore } from 'zustand';
 import type { AppState } from './app';
 import { appStore } from './page';
 
-export const useApp = <T,>(sel: (s: AppState) => T): T => useStore(appStore, sel);
 export const useLab = <T,>(sel: (s: AppState['lab']) => T): T => useStore(appStore, (s) => sel(s.lab));
 export const useLabels = <T,>(sel: (s: AppState['labels']) => T): T => useStore(appStore, (s) => sel(s.labels));
 export const useSession = <T,>(sel: (s: AppState['session']) => T): T => useStore(appStore, (s) => sel(s.session));

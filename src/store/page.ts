@@ -59,9 +59,6 @@ export function sliceStore<K extends SliceKey>(key: K, store: AppStore = appStor
 }
 
 export const labStore = sliceStore('lab');
-export const labelsStore = sliceStore('labels');
-export const sessionStore = sliceStore('session');
 export const compareStore = sliceStore('compare');
 export const importStore = sliceStore('import');
 export const selectionStore = sliceStore('selection');
-export const linkStore = sliceStore('link');
