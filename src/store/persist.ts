@@ -1,57 +1,27 @@
-// Named sessions in IndexedDB (idb-keyval custom store). A session is split over keys so that a label write stays small:
-//   session:<id>              meta: name, times, settings, config, run id
-//   data:<id>                 the dataset (a bundled name, or the imported RawData with its typed arrays)
-//   log:<id>:<seq>:<record>   one decision-log record each (written once, never rewritten)
-//   rounds:<id>:<stage>       one StageSnapshot per scored stage
-//   model:<id>                the latest model weights, c and R
-//   lastSessionId             the session to restore on reload
+// Named sessions in IndexedDB (idb-keyval custom store); the key layout is in persist-keys.ts.
 import { createStore, get, promisifyRequest, set, del, update } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
 import type { RunConfig, StageSnapshot } from '../core/types';
-import { foldLog, type LogRecord } from './log';
+import type { LogRecord } from './log';
 import { migrate } from './persist-migrate';
+import { checkName, explain, missing, StaleWrite } from './persist-errors';
+import { LAST, dataKey, logKey, logRange, metaKey, modelKey, putAll, roundKey, roundRange, type StoredMeta } from './persist-keys';
+import { summaries, sizesOf } from './persist-summary';
 import { SCHEMA_VERSION, datasetName } from './persist-types';
 import type { DatasetRef, ModelWeights, SessionRecord, SessionSize, SessionSummary } from './persist-types';
 import type { LabSettings } from './urlState';
 
+export { StaleWrite, StorageFull, checkName } from './persist-errors';
+export type { StoredMeta } from './persist-keys';
+
 export const DB_NAME = 'svdd-lab';
 export const STORE_NAME = 'sessions';
-const LAST = 'lastSessionId';
-const metaKey = (id: string) => `session:${id}`;
-const dataKey = (id: string) => `data:${id}`;
-const modelKey = (id: string) => `model:${id}`;
-// stages zero-padded so that key order is stage order
-const roundKey = (id: string, stage: number) => `rounds:${id}:${String(stage).padStart(6, '0')}`;
-const roundRange = (id: string) => IDBKeyRange.bound(`rounds:${id}:`, `rounds:${id}:\uffff`);
-const logKey = (id: string, r: LogRecord) => `log:${id}:${String(r.seq).padStart(9, '0')}:${r.id}`;
-const logRange = (id: string) => IDBKeyRange.bound(`log:${id}:`, `log:${id}:\uffff`);
-
-/** The part of a record kept under session:<id>. */
-export interface StoredMeta extends Omit<SessionRecord, 'dataset' | 'rounds' | 'model' | 'schemaVersion' | 'log' | 'runId'> {
-  schemaVersion: number;
-  /** v3 */
-  runId?: string;
-  /** v2: LabelsSnapshot; v1: index -> 0/1 (v3 keeps the labels as log records) */
-  labels?: unknown;
-  datasetName: string;
-  [older: string]: unknown;
-}
 
 export interface NewSession {
   name: string;
   dataset: DatasetRef;
   settings: LabSettings;
   config?: RunConfig | null;
-}
-
-/** A write refused because a newer writer (another tab, a later round) got there first. */
-export class StaleWrite extends Error {
-  override name = 'StaleWrite';
-}
-
-/** The browser refused a write because this site's storage is full. */
-export class StorageFull extends Error {
-  override name = 'StorageFull';
 }
 
 export interface SessionStorage {
@@ -98,25 +68,6 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function checkName(name: string): string {
-  const t = name.trim();
-  if (t === '') throw new Error('A session name cannot be empty');
-  if (t.length > 200) throw new Error(`A session name can have at most 200 characters (this one has ${t.length})`);
-  return t;
-}
-
-/** Turns IndexedDB's terse errors into a sentence. */
-function explain(e: unknown, doing: string): Error {
-  const name = e instanceof DOMException || e instanceof Error ? e.name : '';
-  const msg = e instanceof Error ? e.message : String(e);
-  if (e instanceof StaleWrite) return e;
-  if (name === 'QuotaExceededError') {
-    return new StorageFull(`Could not ${doing}: the browser's storage for this site is full. Delete old sessions or export them to files.`, { cause: e });
-  }
-  if (e instanceof Error && /^(No saved session|A session name|The saved session|The session was saved)/.test(msg)) return e;
-  return new Error(`Could not ${doing}: ${name ? `${name}: ` : ''}${msg}`, { cause: e });
-}
-
 export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
   let opened: UseStore | null = null;
   // opened on first use, so that a browser without IndexedDB fails in probe() and nowhere else
@@ -130,13 +81,6 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
     return promisifyRequest(s.transaction);
   });
   const wrap = <T>(doing: string, p: () => Promise<T>): Promise<T> => p().catch((e: unknown) => { throw explain(e, doing); });
-  const missing = (id: string) => new Error(`No saved session with id '${id}'`);
-
-  const metaOf = (r: SessionRecord): StoredMeta => ({
-    schemaVersion: r.schemaVersion, id: r.id, name: r.name, createdAt: r.createdAt, updatedAt: r.updatedAt,
-    settings: r.settings, config: r.config, runId: r.runId, datasetName: datasetName(r.dataset),
-  });
-
   /** read-modify-write of the meta record; refuses a meta of an older schema that has not been loaded (upgraded) yet */
   const updateMeta = (id: string, doing: string, fn: (m: StoredMeta) => StoredMeta) => wrap(doing, async () => {
     let upgraded = false;
@@ -154,17 +98,6 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
       await attempt();
     }
   });
-
-  const putAll = (r: SessionRecord, s: IDBObjectStore) => {
-    s.put(metaOf(r), metaKey(r.id));
-    s.put(r.dataset, dataKey(r.id));
-    s.delete(roundRange(r.id));
-    for (const snap of r.rounds) s.put(snap, roundKey(r.id, snap.stage));
-    if (r.model) s.put(r.model, modelKey(r.id));
-    else s.delete(modelKey(r.id));
-    s.delete(logRange(r.id));
-    for (const rec of r.log) s.put(rec, logKey(r.id, rec));
-  };
 
   /** One readwrite transaction that reads before it writes; a thrown error aborts it (nothing is written). */
   const guarded = (fn: (s: IDBObjectStore) => Promise<void>) => db('readwrite', async (s) => {
@@ -194,22 +127,7 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
         promisifyRequest(s.getAll(IDBKeyRange.bound('log:', 'log:\uffff'))) as Promise<LogRecord[]>,
       ]);
       const logKeys = (await promisifyRequest(s.getAllKeys(IDBKeyRange.bound('log:', 'log:\uffff')))).map(String);
-      const logOf = new Map<string, LogRecord[]>();
-      logKeys.forEach((k, j) => {
-        const id = k.slice('log:'.length, k.indexOf(':', 'log:'.length));
-        logOf.set(id, [...(logOf.get(id) ?? []), logs[j]!]);
-      });
-      const roundsOf = new Map<string, number>();
-      for (const k of roundKeys) {
-        const id = String(k).slice('rounds:'.length, String(k).lastIndexOf(':'));
-        roundsOf.set(id, (roundsOf.get(id) ?? 0) + 1);
-      }
-      return metas.map((m): SessionSummary => ({
-        id: m.id, name: m.name, createdAt: m.createdAt, updatedAt: m.updatedAt, dataset: m.datasetName,
-        rounds: roundsOf.get(m.id) ?? 0,
-        decisions: m.schemaVersion >= 3 ? foldLog(logOf.get(m.id) ?? []).history.length : legacyDecisions(m.labels),
-        ...(metaProblem(m) ? { problem: metaProblem(m)! } : {}),
-      })).sort((a, b) => b.updatedAt - a.updatedAt || (a.name < b.name ? -1 : 1));
+      return summaries(metas, roundKeys, logKeys, logs);
     })),
 
     create: (init) => wrap('create the session', async () => {
@@ -298,15 +216,7 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
 
     sizes: () => wrap('measure the saved sessions', () => db('readonly', async (s) => {
       const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]);
-      const bytes = new Map<string, number>();
-      const names = new Map<string, string>();
-      keys.map(String).forEach((k, j) => {
-        const m = /^(session|data|model|rounds|log):([^:]+)/.exec(k);
-        if (!m) return;
-        bytes.set(m[2]!, (bytes.get(m[2]!) ?? 0) + sizeOf(values[j]));
-        if (m[1] === 'session') names.set(m[2]!, String((values[j] as StoredMeta).name));
-      });
-      return [...bytes].map(([id, b]) => ({ id, name: names.get(id) ?? id, bytes: b })).sort((a, b) => b.bytes - a.bytes);
+      return sizesOf(keys, values);
     })),
 
     raw: (id) => wrap('read the stored session', () => db('readonly', async (s) => {
@@ -331,27 +241,4 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
     setLastSessionId: (id) => wrap('remember the last session', () => (id === null ? del(LAST, db) : set(LAST, id, db))),
   };
   return api;
-}
-
-/** Decisions in a meta of schema 1 or 2 (not yet upgraded). */
-function legacyDecisions(labels: unknown): number {
-  const l = labels as { history?: unknown[] } | undefined;
-  return Array.isArray(l?.history) ? l.history.length : Object.keys((labels as object | undefined) ?? {}).length;
-}
-
-/** A quick look at a stored meta: what makes it unopenable, if anything (a full check runs when it is opened). */
-function metaProblem(m: StoredMeta): string | null {
-  if (typeof m.name !== 'string') return 'it has no name';
-  if (typeof m.settings !== 'object' || m.settings === null) return 'it has no settings';
-  if (typeof m.schemaVersion !== 'number' || m.schemaVersion > SCHEMA_VERSION) return `schema ${String(m.schemaVersion)} is not one this version reads`;
-  return null;
-}
-
-/** Bytes a stored value takes, roughly: typed arrays by their length, the rest as JSON text. */
-function sizeOf(v: unknown): number {
-  if (ArrayBuffer.isView(v)) return v.byteLength;
-  if (v instanceof ArrayBuffer) return v.byteLength;
-  if (Array.isArray(v)) return v.reduce((a: number, x) => a + sizeOf(x), 2);
-  if (typeof v === 'object' && v !== null) return Object.entries(v).reduce((a, [k, x]) => a + k.length + 3 + sizeOf(x), 2);
-  return typeof v === 'string' ? v.length + 2 : 8;
 }

@@ -1,6 +1,6 @@
 // The compare slice: the batch sent to the worker, streamed results, progress and the time left.
 import type { Phase } from '../../core/types';
-import type { Ctx } from '../app';
+import type { Ctx } from './ctx';
 import type { DataSource } from '../lab';
 import type { Command, CompareRunResult, WorkerEvent } from '../../protocol';
 import { experimentCommand, type CommandLine } from '../compare/commandLine';
@@ -58,6 +58,12 @@ export interface CompareActions {
 let nextId = 1;
 
 export type CompareSlice = CompareData & CompareActions;
+
+declare module './ctx' {
+  interface AppState {
+    compare: CompareSlice;
+  }
+}
 
 export function createCompareSlice(ctx: Ctx): CompareSlice {
   const get = () => ctx.get().compare;

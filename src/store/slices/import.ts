@@ -1,5 +1,5 @@
 // The import slice: a file is read in the worker, the person confirms the label choice, then it becomes the dataset.
-import type { Ctx } from '../app';
+import type { Ctx } from './ctx';
 import { withPrep } from '../../io/preprocess/prepared';
 import type { RawData } from '../../core/types';
 import type { ImportOptions, ImportResult } from '../../io/importFile';
@@ -63,6 +63,12 @@ export interface ImportActions {
 export type ImportSlice = ImportState & ImportActions;
 
 const EXT_OK = /\.(csv|tsv|tab|txt|arff|data|dat|mat|npz|npy|h5|hdf5|gz|zip)$/i;
+
+declare module './ctx' {
+  interface AppState {
+    import: ImportSlice;
+  }
+}
 
 export function createImportSlice(ctx: Ctx): ImportSlice {
   const get = () => ctx.get().import;

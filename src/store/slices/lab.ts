@@ -2,12 +2,10 @@
 // and tell the session slice what happened (a restart, a new round, a settings change) by calling it.
 import type { Label, RawData } from '../../core/types';
 import type { Command, WorkerEvent } from '../../protocol';
-import type { Ctx } from '../app';
+import type { Ctx } from './ctx';
 import { curveFromSnapshots } from '../curves';
 import { freshRun, IDLE, LAB_DEFAULTS, reduceEvent, runLabel, type DataSource, type LabData } from '../lab';
 import { configOverrides, type LabSettings } from '../urlState';
-
-export type DatasetLoader = (s: LabSettings) => Promise<{ raw: RawData; source: DataSource; notices: string[] }>;
 
 export interface LabActions {
   /** Change settings; the run restarts when the data or the configuration changes. */
@@ -44,6 +42,12 @@ export type LabSlice = LabData & LabActions;
 export type LabState = LabSlice;
 
 const RESTARTS: Array<keyof LabSettings> = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k'];
+
+declare module './ctx' {
+  interface AppState {
+    lab: LabSlice;
+  }
+}
 
 export function createLabSlice(ctx: Ctx): LabSlice {
   const get = () => ctx.get().lab;

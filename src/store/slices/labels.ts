@@ -1,6 +1,6 @@
 // The labels slice: the decision log of the open session and the state folded from it (round, queue, cursor, history).
 // Every action appends records and stores each at once, in its own small write; the fold never waits for storage.
-import type { Ctx } from '../app';
+import type { Ctx } from './ctx';
 import {
   checkDecision, checkIndex, clampCursor, decisionsOf, firstUndecided,
   type Decision, type DecisionSource, type HistoryEntry, type LabelsSnapshot,
@@ -41,6 +41,12 @@ export interface LabelsSlice extends LabelsSnapshot {
   load(log: LogRecord[]): void;
   /** Records another tab stored for this session: merged, never written again. */
   merge(records: LogRecord[]): void;
+}
+
+declare module './ctx' {
+  interface AppState {
+    labels: LabelsSlice;
+  }
 }
 
 export function createLabelsSlice(ctx: Ctx): LabelsSlice {

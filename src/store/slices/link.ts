@@ -1,5 +1,5 @@
 // The link slice: what the page's address said (problems, page parameters) and keeping the address in step.
-import type { Ctx } from '../app';
+import type { Ctx } from './ctx';
 import { linkFor } from '../url-sync';
 
 export interface LinkSlice {
@@ -28,6 +28,12 @@ export function cutEcho(text: string, max = 80): string {
 }
 
 const stem = (n: string) => n.toLowerCase().replace(/\.[^.]*$/, '');
+
+declare module './ctx' {
+  interface AppState {
+    link: LinkSlice;
+  }
+}
 
 export function createLinkSlice(ctx: Ctx): LinkSlice {
   const get = () => ctx.get().link;

@@ -1,5 +1,5 @@
 // The selection slice: points picked on a plot (click, box or lasso), waiting for one label for all of them.
-import type { Ctx } from '../app';
+import type { Ctx } from './ctx';
 
 export interface Selection {
   /** the plot they were picked in */
@@ -10,6 +10,12 @@ export interface Selection {
 export interface SelectionSlice extends Selection {
   selectPoints(from: string, indices: number[]): void;
   clearSelection(): void;
+}
+
+declare module './ctx' {
+  interface AppState {
+    selection: SelectionSlice;
+  }
 }
 
 export function createSelectionSlice(ctx: Ctx): SelectionSlice {
