@@ -84,11 +84,22 @@ export function roundOf(m: SnapshotMessage): SavedRound {
  * replayed as an answer; such changes are counted in `dropped`.
  */
 export function replayFromLog(log: readonly LogRecord[], rounds: ReadonlyArray<Pick<StageSnapshot, 'stage' | 'queued'>>): (ReplayPlan & { dropped: number }) | null {
-  if (rounds.length === 0) return null;
-  const last = rounds[rounds.length - 1]!;
-  const changes = stageChanges(log, last.stage);
+  const last = rounds[rounds.length - 1];
+  // the log's queue record is journalled at once, a round's results are not: a reload can keep the first alone
+  const queued = lastQueuedRound(log);
+  if (!last && queued === null) return null;
+  const stage = Math.max(last?.stage ?? -1, queued ?? -1);
+  const changes = stageChanges(log, stage);
   const events = changes.flatMap((c) => (c.label === null ? [] : [{ stage: c.stage, index: c.index, label: c.label }]));
-  return { events, stage: last.stage, reopen: last.queued.length > 0, dropped: changes.length - events.length };
+  const reopen = queued === stage || (last?.stage === stage && last.queued.length > 0);
+  return { events, stage, reopen, dropped: changes.length - events.length };
+}
+
+/** The latest round the log says was queried (a queue record with points), or null. */
+export function lastQueuedRound(log: readonly LogRecord[]): number | null {
+  let out: number | null = null;
+  for (const r of log) if (r.event.kind === 'queue' && r.event.queue.length > 0 && (out === null || r.event.round > out)) out = r.event.round;
+  return out;
 }
 
 /** Labels of earlier rounds changed while `open` is the open round: the live model got them as relabels. */

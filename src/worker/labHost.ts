@@ -145,6 +145,8 @@ export class LabHost {
         return this.runLong(`restoring: replaying ${cmd.events.length} labels`, async () => {
           this.drop();
           await this.ensureSession().restore(cmd.events, cmd.stage, cmd.reopen);
+          // the reopened round again: the page may have lost its results in a reload (same numbers when it has them)
+          if (cmd.reopen) await this.postSnapshot();
         });
       case 'getWeights':
         return this.postWeights(cmd.id);

@@ -26,9 +26,19 @@ describe('effects', () => {
     a.add('s1', [rec('1'), rec('2')]);
     a.done(['1']);
     b.add('s1', [rec('3')]);
-    // a reload: a new tab id reads the others' leftovers and clears them
+    // a reload: a new tab id reads the others' leftovers
     const next = localJournal(ls, 'C');
-    expect(next.takeAll()).toEqual([{ session: 's1', records: [rec('3')] }, { session: 's1', records: [rec('2')] }]);
+    const left = next.leftovers();
+    expect(left).toEqual([
+      { key: 'svdd-lab-journal:A', entries: [{ session: 's1', records: [rec('2')] }] },
+      { key: 'svdd-lab-journal:B', entries: [{ session: 's1', records: [rec('3')] }] },
+    ]);
+    // that page dies before storing them: the next start finds the same leftovers
+    expect(localJournal(ls, 'D').leftovers()).toEqual(left);
+    // stored: each key is forgotten once settled
+    next.settled('svdd-lab-journal:A');
+    expect(localJournal(ls, 'E').leftovers()).toEqual([left[1]]);
+    next.settled('svdd-lab-journal:B');
     expect(ls.length).toBe(0);
   });
   it('unload guard: asks only while a write is pending; persistence is requested once granted or not', async () => {

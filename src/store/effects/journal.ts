@@ -11,8 +11,15 @@ export interface Journal {
   add(session: string, records: readonly LogRecord[]): void;
   /** IndexedDB has these records: drop them from the journal */
   done(ids: readonly string[]): void;
-  /** every tab's leftovers (this tab's included), removed from the journal */
-  takeAll(): JournalEntry[];
+  /** every other tab's leftovers, still kept: a page that dies while storing them must find them again */
+  leftovers(): Leftover[];
+  /** the leftovers under `key` are stored (or refused): forget them */
+  settled(key: string): void;
+}
+
+export interface Leftover {
+  key: string;
+  entries: JournalEntry[];
 }
 
 const PREFIX = 'svdd-lab-journal:';
@@ -38,22 +45,24 @@ export function localJournal(store: Storage | undefined = globalThis.localStorag
       entries = entries.map((e) => ({ ...e, records: e.records.filter((r) => !gone.has(r.id)) })).filter((e) => e.records.length > 0);
       write();
     },
-    takeAll() {
-      const out: JournalEntry[] = [];
+    leftovers() {
+      const out: Leftover[] = [];
       try {
-        for (let i = (store?.length ?? 0) - 1; i >= 0; i--) {
+        for (let i = 0; i < (store?.length ?? 0); i++) {
           const k = store!.key(i);
-          if (!k?.startsWith(PREFIX) || k === key) continue;
-          out.push(...(JSON.parse(store!.getItem(k) ?? '[]') as JournalEntry[]));
-          store!.removeItem(k);
+          if (k?.startsWith(PREFIX) && k !== key) out.push({ key: k, entries: JSON.parse(store!.getItem(k) ?? '[]') as JournalEntry[] });
         }
       } catch {
         // unreadable journal: nothing to restore from it
       }
-      out.push(...entries);
-      entries = [];
-      write();
       return out;
+    },
+    settled(k) {
+      try {
+        if (k !== key) store?.removeItem(k);
+      } catch {
+        // blocked localStorage: the entries come back once more, and storing a record twice is harmless
+      }
     },
   };
 }

@@ -94,7 +94,11 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
         }
         set({ storage: 'ok' });
         // records a reload or a closed tab left in the journal are stored first (putting a record twice is harmless)
-        for (const e of deps.journal?.takeAll() ?? []) await storage.appendLog(e.session, e.records).catch(() => undefined);
+        // and forgotten only once stored, so a page closed in between finds them again at the next start
+        for (const l of deps.journal?.leftovers() ?? []) {
+          for (const e of l.entries) await storage.appendLog(e.session, e.records).catch(() => undefined);
+          deps.journal?.settled(l.key);
+        }
         const last = await storage.getLastSessionId();
         if (last) {
           try {
