@@ -1,32 +1,15 @@
-// The report of whatever results exist under --out: paper-style tables, extra metrics, figures, claims, coverage.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// The report of whatever results exist under --out (one folder or several, merged): paper-style tables, extra metrics, figures, claims, coverage.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { configTitle } from '../src/engine/names';
 import { aggregate, formatCell, type TableRow } from '../src/engine/resultTable';
 import { meanStd } from '../src/engine/metrics';
 import { checkClaims, verdict } from './paper-claims';
+import { costMd, loadResults } from './paper-merge';
 import { curveSvg, svgToPng } from './paper-figures';
 import { BEYOND_CONFIGS, ODDS_DATASETS, PAPER_CONFIGS, PAPER_DATASETS } from './paper-grid';
 import type { ResultFile } from './paper-worker';
 import type { Loss, Query } from '../src/core/types';
-
-/** Every result file under dir (dataset folders of *.json); a file that does not parse is reported, not trusted. */
-export function loadResults(dir: string): { results: ResultFile[]; bad: string[] } {
-  const results: ResultFile[] = [];
-  const bad: string[] = [];
-  let dsDirs: string[] = [];
-  try { dsDirs = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()); } catch { return { results, bad }; }
-  for (const d of dsDirs) {
-    for (const f of readdirSync(join(dir, d)).filter((x) => x.endsWith('.json')).sort()) {
-      try {
-        const r = JSON.parse(readFileSync(join(dir, d, f), 'utf8')) as ResultFile;
-        if (!r.run?.stages?.length || typeof r.key !== 'string') throw new Error('not a result');
-        results.push(r);
-      } catch { bad.push(join(d, f)); }
-    }
-  }
-  return { results, bad };
-}
 
 const titleOf = (key: string) => {
   const [loss, query, ps] = key.split('/');
@@ -86,8 +69,12 @@ const FIGURE_SETS: Array<{ name: string; title: string; keys: string[] }> = [
   { name: 'losses-abs', title: 'losses, ABS query', keys: ['soft_boundary/abs/ps1', 'soft_boundary_nce/abs/ps1', 'one_class/abs/ps1', 'nce/abs/ps1', 'dsad/abs/ps1'] },
 ];
 
-export function writeReport(outDir: string, reportDir: string): { path: string; results: number; figures: number } {
-  const { results, bad } = loadResults(outDir);
+export { loadResults };
+
+export function writeReport(outDirs: string | string[], reportDir: string): { path: string; results: number; figures: number } {
+  const dirs = typeof outDirs === 'string' ? [outDirs] : outDirs;
+  const outDir = dirs.join(', ');
+  const { results, bad, duplicates, conflicts } = loadResults(dirs);
   if (results.length === 0) throw new Error(`No result files under ${outDir}${bad.length ? ` (${bad.length} unreadable)` : ''}: run the grid first, or give --out DIR.`);
   mkdirSync(join(reportDir, 'figures'), { recursive: true });
   const datasets = orderDatasets(results);
@@ -96,6 +83,7 @@ export function writeReport(outDir: string, reportDir: string): { path: string; 
     `${results.length} result files from \`${outDir}\` (${datasets.length} datasets, ${keys.length} configurations); reference mode, simulated oracle.`,
     'Cells: AUROC x100 over the whole pool, mean +- population std over seeds (as the reference prints). pAUC.05: partial AUROC up to FPR 0.05, McClish-standardised (50 = chance). Area: trapezoid area under AUROC x100 against the stage, divided by the rounds; ramp-up: stage 1 minus stage 0 (Trittenbach et al. 2021). Configurations marked *beyond* are not in the paper.', ''];
   if (bad.length) md.push(`Unreadable result files (ignored): ${bad.join(', ')}`, '');
+  if (dirs.length > 1) md.push(`Merged ${dirs.length} folders: ${duplicates} runs found twice with the same numbers (kept once)${conflicts.length ? `; DIFFERENT numbers for the same run (the first folder's kept): ${conflicts.join('; ')}` : ''}.`, '');
   const collapsed = results.filter((r) => r.run.collapsed);
   md.push(`Collapsed runs (nearly all scores equal): ${collapsed.length ? collapsed.map((r) => `${r.dataset} ${r.key} seed ${r.seed}`).join('; ') : 'none'}.`, '');
   let figures = 0;
@@ -125,6 +113,9 @@ export function writeReport(outDir: string, reportDir: string): { path: string; 
       md.push(`![${d}: ${set.title}](${relative(reportDir, `${stem}.png`)}) ([SVG](${relative(reportDir, `${stem}.svg`)}))`, '');
     }
   }
+  const seeds = new Set(results.map((r) => r.seed)).size;
+  md.push('## Cost of a run', '', 'CPU: the worker thread\'s user + system time (Linux /proc), which a busy machine does not inflate the way it does wall time.', '',
+    ...costMd(results, datasets, keys.length * seeds), '');
   const path = join(reportDir, 'README.md');
   writeFileSync(path, md.join('\n'));
   return { path, results: results.length, figures };

@@ -1,5 +1,6 @@
 // npm run paper -- [--datasets a,b|paths] [--configs paper|beyond|all|KEYS] [--seeds N | --seed-list L] [--jobs N]
 //   [--out DIR] [--shard i/n] [--report DIR] [--run 0|1] [--data-dir DIR] [--backend wasm|cpu] [--strict 1]
+//   --run 0 --out A,B,... --report DIR merges the result folders of several shards or machines into one report
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,13 +15,16 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: npm run paper -- [--datasets NAMES_OR_PATHS] [--configs paper|beyond|all|LOSS/QUERY/psP,...]
        [--seeds N | --seed-list 1-3,7] [--jobs N] [--out DIR] [--shard i/n] [--report DIR] [--run 0|1]
        [--data-dir DIR] [--backend wasm|cpu] [--strict 1]
+       --run 0 --out DIR1,DIR2 --report DIR: one report from the result folders of several shards or machines
 datasets: ${PAPER_DATASETS.join(', ')} (CSV files in --data-dir, default ../shared/datasets)`;
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2), ['datasets', 'configs', 'seeds', 'seed-list', 'jobs', 'out', 'shard', 'report', 'run', 'data-dir', 'backend', 'strict']);
-  const out = resolve(a.out ?? 'results/paper');
+  const outs = (a.out ?? 'results/paper').split(',').map((d) => resolve(d.trim()));
+  const out = outs[0]!;
   const run = (a.run ?? '1') === '1';
   if (!['0', '1'].includes(a.run ?? '1')) throw new Error(`--run takes 0 or 1 (got ${a.run}).`);
+  if (run && outs.length > 1) throw new Error(`--out takes several folders (${outs.length} given) only with --run 0 --report DIR, to merge shards.`);
   if (a.seeds !== undefined && a['seed-list'] !== undefined) throw new Error('Give --seeds N or --seed-list LIST, not both.');
   const n = Number(a.seeds ?? 5);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--seeds must be a positive integer (got ${a.seeds}).`);
@@ -50,17 +54,22 @@ async function main(): Promise<void> {
       let done = 0;
       let failed = 0;
       // time left from the cost done so far: the datasets run small to large, so a plain mean would promise too much
-      const totalCost = todo.reduce((a, t) => a + taskCost(t.dataset), 0);
+      let totalCost = todo.reduce((a, t) => a + taskCost(t.dataset), 0);
       let doneCost = 0;
       await Promise.all(todo.map(async (t) => {
         try {
           const r = await pool.run({ ...t, backend });
           done++;
+          if (r.skipped) {
+            totalCost -= taskCost(t.dataset);
+            console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: written meanwhile by another process, skipped`);
+            return;
+          }
           doneCost += taskCost(t.dataset);
           if (r.collapsed) collapsed++;
           const el = (performance.now() - t0) / 1000;
           const eta = (el / doneCost) * (totalCost - doneCost);
-          console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
+          console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds === null ? 'n/a' : r.cpuSeconds.toFixed(1)} s)${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
         } catch (e) {
           failed++;
           console.error(`error: ${t.dataset} ${t.config.key} seed ${t.seed}: ${(e as Error).message}`);
@@ -72,7 +81,7 @@ async function main(): Promise<void> {
     }
   }
   if (a.report !== undefined) {
-    const r = writeReport(out, resolve(a.report));
+    const r = writeReport(outs, resolve(a.report));
     console.log(`report: ${r.path} (${r.results} result files, ${r.figures} figures)`);
   }
   if (a.strict === '1' && collapsed > 0) {

@@ -1,6 +1,7 @@
-// What the page exports from the open session: labels CSV, scores CSV and the model zip (pure builders).
+// What the page exports from the open session: labels, scores and metrics CSV, the model zip (pure builders).
 import type { Label } from '../core/types';
-import { labelsCsv, scoresCsv } from '../io/export';
+import { metricsTable } from '../engine/metricsTable';
+import { labelsCsv, scoresCsv, toCsv } from '../io/export';
 import { modelZip } from '../io/model/modelFile';
 import { modelInputOf } from './modelInput';
 import type { LabData } from './lab';
@@ -26,6 +27,16 @@ export function scoresCsvOf(st: Pick<LabData, 'snapshots' | 'data' | 'answers'>)
   const identity = last.order.every((o, i) => o === i);
   return scoresCsv(msgs.map((m) => m.snapshot), { truth, labels: given, ...(identity ? {} : { rowOf: last.order }) });
 }
+
+/** metrics.csv: per stage AUROC, AP, unlabelled AUROC, pAUC, anomalies found and precision at the budget, then curve summaries. */
+export function metricsCsvOf(st: Pick<LabData, 'snapshots' | 'data'>): string {
+  const truthRaw = st.data?.raw.labels ?? null;
+  const { header, rows } = metricsTable(st.snapshots.map((m) => ({ snapshot: m.snapshot, truth: truthRaw ? Uint8Array.from(m.order, (o) => truthRaw[o]!) : null })));
+  return toCsv(header, rows);
+}
+
+/** What the session file carries for people beside session.json: the metrics table once a round has trained. */
+export const sessionExtrasOf = (st: Pick<LabData, 'snapshots' | 'data'>): Record<string, string> => (st.snapshots.length ? { 'metrics.csv': metricsCsvOf(st) } : {});
 
 export function modelZipOf(m: ModelWeights, st: Pick<LabData, 'run' | 'data' | 'settings' | 'snapshots'>, sessionName: string): { fileName: string; bytes: Uint8Array } {
   const cfg = st.run.config;

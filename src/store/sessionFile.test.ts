@@ -63,6 +63,15 @@ describe('session file', () => {
     expect(json.record.rounds[0].aurocUnlabelled).toEqual({ $num: 'NaN' });
   });
 
+  it('carries text files for people beside session.json, and reads back the same record', () => {
+    const r = record();
+    const bytes = encodeSessionFile(r, { extra: { 'metrics.csv': 'row,stage\nstage,0\n' } });
+    expect(new TextDecoder().decode(unzipSync(bytes)['metrics.csv'])).toBe('row,stage\nstage,0\n');
+    expect(decodeSessionFile(bytes)).toStrictEqual(decodeSessionFile(encodeSessionFile(r)));
+    expect(() => encodeSessionFile(r, { extra: { 'session.json': '{}' } })).toThrow("A session file cannot hold an extra file named 'session.json'");
+    expect(() => encodeSessionFile(r, { extra: { 'arrays/9.bin': '' } })).toThrow("A session file cannot hold an extra file named 'arrays/9.bin'");
+  });
+
   it('refuses other files with a reason', () => {
     expect(() => decodeSessionFile(new Uint8Array())).toThrow('The file is empty');
     expect(() => decodeSessionFile(strToU8('index,label\n1,normal\n'))).toThrow(

@@ -23,8 +23,8 @@ function typedName(v: unknown): TypedName | null {
 }
 
 /** Session record -> zip bytes. Numbers JSON cannot hold (NaN, ±Infinity, -0) and typed arrays are tagged objects. */
-export function encodeSessionFile(record: SessionRecord, opts: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {}): Uint8Array {
-  return encodeDoc({ format: SESSION_FILE_FORMAT, version: SESSION_FILE_VERSION, record }, opts.level ?? 6);
+export function encodeSessionFile(record: SessionRecord, opts: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9; extra?: Record<string, string> } = {}): Uint8Array {
+  return encodeDoc({ format: SESSION_FILE_FORMAT, version: SESSION_FILE_VERSION, record }, opts.level ?? 6, opts.extra);
 }
 
 /** What is stored under a session, as it is (a session that cannot be opened), in the same container. */
@@ -32,7 +32,8 @@ export function encodeRawFile(raw: Record<string, unknown>): Uint8Array {
   return encodeDoc({ format: `${SESSION_FILE_FORMAT}-raw`, version: SESSION_FILE_VERSION, raw }, 6);
 }
 
-function encodeDoc(doc: Record<string, unknown>, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9): Uint8Array {
+/** `extra`: text files for people beside session.json (e.g. metrics.csv); reading the file ignores them. */
+function encodeDoc(doc: Record<string, unknown>, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, extra: Record<string, string> = {}): Uint8Array {
   if (!LITTLE_ENDIAN) throw new Error('Session files need a little-endian platform');
   const files: Record<string, Uint8Array> = {};
   let count = 0;
@@ -63,6 +64,10 @@ function encodeDoc(doc: Record<string, unknown>, level: 0 | 1 | 2 | 3 | 4 | 5 | 
     },
   );
   files['session.json'] = strToU8(json);
+  for (const [name, text] of Object.entries(extra)) {
+    if (name in files || name.startsWith('arrays/')) throw new Error(`A session file cannot hold an extra file named '${name}'`);
+    files[name] = strToU8(text);
+  }
   return zipSync(files, { level });
 }
 

@@ -46,6 +46,7 @@ export interface SessionActions {
   importSession(bytes: Uint8Array, fileName?: string): Promise<void>;
   labelsCsv(): string;
   scoresCsv(): string;
+  metricsCsv(): string;
   modelZip(): Promise<{ fileName: string; bytes: Uint8Array }>;
   retrain(): void;
   workerRestarted(why: string): void;

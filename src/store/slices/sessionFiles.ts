@@ -1,5 +1,5 @@
-// The session slice's files: the session file (export, raw export, import) and the labels, scores and model exports.
-import { labelsCsvOf, modelZipOf, scoresCsvOf } from '../exports';
+// The session slice's files: the session file (export, raw export, import) and the labels, scores, metrics and model exports.
+import { labelsCsvOf, metricsCsvOf, modelZipOf, scoresCsvOf, sessionExtrasOf } from '../exports';
 import { modelWeightsOf } from '../model';
 import { decodeSessionFile, encodeRawFile, encodeSessionFile, sessionFileName } from '../sessionFile';
 import { indexProblems } from '../sessionSchema';
@@ -11,12 +11,12 @@ export function sessionFileActions(ctx: Ctx, ops: SessionOps) {
   const { S, L, labels, storage, memory, weights, serial, track, openRecord, saveModel, recordOfPage } = ops;
   return {
     exportSession: () => serial(async () => {
-      if (memory()) return { fileName: sessionFileName(S().name), bytes: encodeSessionFile(recordOfPage()) };
+      if (memory()) return { fileName: sessionFileName(S().name), bytes: encodeSessionFile(recordOfPage(), { extra: sessionExtrasOf(L()) }) };
       await saveModel().catch(() => undefined);
       const id = S().id;
       if (!id) throw new Error('No session is open yet.');
       const rec = await storage.load(id);
-      return { fileName: sessionFileName(rec.name), bytes: encodeSessionFile(rec) };
+      return { fileName: sessionFileName(rec.name), bytes: encodeSessionFile(rec, { extra: sessionExtrasOf(L()) }) };
     }),
     exportRaw: (id: string) => serial(async () => {
       const raw = await storage.raw(id);
@@ -44,6 +44,7 @@ export function sessionFileActions(ctx: Ctx, ops: SessionOps) {
     }),
     labelsCsv: () => labelsCsvOf(L(), labels().history),
     scoresCsv: () => scoresCsvOf(L()),
+    metricsCsv: () => metricsCsvOf(L()),
     modelZip: () => serial(async () => {
       const w = await weights.request();
       if (!w) throw new Error('There is no trained model yet: train at least one round.');

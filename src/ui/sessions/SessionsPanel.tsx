@@ -94,6 +94,7 @@ export function SessionsPanel() {
         <button data-testid="export-session" onClick={() => act(sync.exportSession().then((f) => download(f.fileName, f.bytes, 'application/zip')))}>session file</button>
         <button data-testid="export-labels" onClick={guard(() => download('labels.csv', sync.labelsCsv(), 'text/csv'))}>labels CSV</button>
         <button data-testid="export-scores" disabled={rounds === 0} onClick={guard(() => download('scores.csv', sync.scoresCsv(), 'text/csv'))}>scores CSV</button>
+        <button data-testid="export-metrics" disabled={rounds === 0} onClick={guard(() => download('metrics.csv', sync.metricsCsv(), 'text/csv'))}>metrics CSV</button>
         <button data-testid="export-model" disabled={rounds === 0} onClick={() => act(sync.modelZip().then((f) => download(f.fileName, f.bytes, 'application/zip')))}>model</button>
       </div>
       {error && <div className="error" role="alert" data-testid="session-error">{error} <button className="link" onClick={() => sync.setError(null)}>dismiss</button></div>}

@@ -1,0 +1,91 @@
+// Result folders merged into one set (shards from other machines, reruns), and the runs' cost with an idle-machine projection.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { median } from '../src/engine/metrics';
+import type { ResultFile } from './paper-worker';
+
+export interface Loaded {
+  results: ResultFile[];
+  /** files that do not parse, as dir-relative paths */
+  bad: string[];
+  /** the same (dataset, configuration, seed) in two folders with the same stage AUROCs: kept once */
+  duplicates: number;
+  /** the same run with different numbers: the first folder's is kept, and the report says so */
+  conflicts: string[];
+}
+
+const idOf = (r: ResultFile) => `${r.dataset} ${r.key} seed ${r.seed}`;
+const sameRun = (a: ResultFile, b: ResultFile) => JSON.stringify(a.run.stages.map((s) => [s.auroc, s.ap, s.labels, s.found])) === JSON.stringify(b.run.stages.map((s) => [s.auroc, s.ap, s.labels, s.found]));
+
+function readDir(dir: string, results: ResultFile[], bad: string[]): void {
+  let dsDirs: string[] = [];
+  try { dsDirs = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()); } catch { return; }
+  for (const d of dsDirs) {
+    for (const f of readdirSync(join(dir, d)).filter((x) => x.endsWith('.json')).sort()) {
+      try {
+        const r = JSON.parse(readFileSync(join(dir, d, f), 'utf8')) as ResultFile;
+        if (!r.run?.stages?.length || typeof r.key !== 'string') throw new Error('not a result');
+        results.push(r);
+      } catch { bad.push(join(d, f)); }
+    }
+  }
+}
+
+/** Every result file under each folder (dataset folders of *.json); a file that does not parse is reported, not trusted. */
+export function loadResults(dirs: string | string[]): Loaded {
+  const out: Loaded = { results: [], bad: [], duplicates: 0, conflicts: [] };
+  const seen = new Map<string, ResultFile>();
+  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
+    const rs: ResultFile[] = [];
+    readDir(dir, rs, out.bad);
+    for (const r of rs) {
+      const prev = seen.get(idOf(r));
+      if (!prev) { seen.set(idOf(r), r); out.results.push(r); continue; }
+      if (!sameRun(prev, r)) { out.conflicts.push(idOf(r)); continue; }
+      out.duplicates++;
+      // a rerun that measured its cost fills in a run recorded before the cost was
+      if (prev.cpuSeconds == null && r.cpuSeconds != null) Object.assign(prev, { cpuSeconds: r.cpuSeconds, wallSeconds: r.wallSeconds });
+    }
+  }
+  return out;
+}
+
+export interface DatasetCost {
+  dataset: string;
+  runs: number;
+  /** runs whose thread CPU time was recorded */
+  timed: number;
+  cpuMean: number | null;
+  cpuMedian: number | null;
+  wallMedian: number | null;
+}
+
+export function costs(results: ResultFile[], datasets: string[]): DatasetCost[] {
+  return datasets.map((dataset) => {
+    const rs = results.filter((r) => r.dataset === dataset);
+    const cpu = rs.map((r) => r.cpuSeconds).filter((x): x is number => typeof x === 'number');
+    const wall = rs.map((r) => r.wallSeconds).filter((x): x is number => typeof x === 'number');
+    return {
+      dataset, runs: rs.length, timed: cpu.length,
+      cpuMean: cpu.length ? cpu.reduce((a, b) => a + b, 0) / cpu.length : null,
+      cpuMedian: cpu.length ? median(cpu) : null,
+      wallMedian: wall.length ? median(wall) : null,
+    };
+  });
+}
+
+/** The cost table, and the projection: mean CPU per run x runs of a full grid, over `cores` cores kept busy. */
+export function costMd(results: ResultFile[], datasets: string[], gridRuns: number, cores = 2): string[] {
+  const cs = costs(results, datasets);
+  const lines = ['| dataset | runs | runs timed | CPU s per run (mean) | CPU s per run (median) | wall s per run (median) | projected CPU s for ' + gridRuns + ' runs |', '|---|---|---|---|---|---|---|'];
+  let total = 0;
+  const missing: string[] = [];
+  for (const c of cs) {
+    const proj = c.cpuMean === null ? null : c.cpuMean * gridRuns;
+    if (proj === null) missing.push(c.dataset);
+    else total += proj;
+    lines.push(`| ${c.dataset} | ${c.runs} | ${c.timed} | ${c.cpuMean?.toFixed(2) ?? 'n/a'} | ${c.cpuMedian?.toFixed(2) ?? 'n/a'} | ${c.wallMedian?.toFixed(2) ?? 'n/a'} | ${proj?.toFixed(0) ?? 'n/a'} |`);
+  }
+  lines.push('', `Projection (not a measurement): ${total.toFixed(0)} CPU s / ${cores} cores = **${(total / cores / 60).toFixed(1)} min** of wall time on an idle ${cores}-core machine with \`--jobs ${cores}\`, assuming both cores stay busy and a run costs its measured CPU time${missing.length ? `; without ${missing.join(', ')} (no run timed)` : ''}.`);
+  return lines;
+}
