@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from './args';
-import { loadDataset } from './load-dataset';
+import { PAPER_PROTOCOL, loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
 import { Session, makeConfig } from '../src/engine/session';
 import { batchCount } from '../src/engine/batches';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   console.log('dataset        rows    ours s   ms/step  peer s   ours/peer  ref s      speed-up vs ref  AUROC ours/peer');
   for (const name of names) {
     const csv = `${SHARED}/${name}.csv`;
-    const raw = await loadDataset(existsSync(csv) ? csv : name);
+    const raw = await loadDataset(existsSync(csv) ? csv : name, PAPER_PROTOCOL);
     const cfg = makeConfig(raw, 'paper', { loss: 'one_class', query: 'no', pseudo: false, seed: 1 });
     const steps = (cfg.aeEpochs + cfg.occEpochs) * batchCount(raw.n, cfg.sizes.batchSize);
     // one untimed stage first: wasm kernels and XNNPACK operators are set up on first use

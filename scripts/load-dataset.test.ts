@@ -20,11 +20,11 @@ const V4 = matV4([{ name: 'X', rows: 3, cols: 2, values: [1, 2, 3, 4, 5, 6] }, {
 
 const CASES: Array<[string, Uint8Array, string[], ImportOptions]> = [
   ['sensor.arff', enc(SENSOR_ARFF), ['--include', 'when', '--drop', 'door'], { include: ['when'], exclude: ['door'] }],
-  ['shop.csv', enc(SHOP_CSV), ['--drop', 'id', '--missing', 'drop-rows', '--keep-constant', '0'], { exclude: ['id'], missing: 'drop-rows' }],
-  ['shop.csv.gz', gzipSync(enc(SHOP_CSV)), ['--label', 'color', '--normal', 'red', '--drop', 'id,label', '--max-categories', '3', '--keep-constant', '0'],
+  ['shop.csv', enc(SHOP_CSV), ['--drop', 'id', '--missing', 'drop-rows'], { exclude: ['id'], missing: 'drop-rows' }],
+  ['shop.csv.gz', gzipSync(enc(SHOP_CSV)), ['--label', 'color', '--normal', 'red', '--drop', 'id,label', '--max-categories', '3'],
     { labelColumn: 'color', normalValue: 'red', exclude: ['id', 'label'], maxCategories: 3 }],
-  ['uci.data', enc('1 2 0\n3 4 1\n5  6 0\n'), ['--keep-constant', '0'], {}],
-  ['be.mat', V4, ['--keep-constant', '0'], {}],
+  ['uci.data', enc('1 2 0\n3 4 1\n5  6 0\n'), [], {}],
+  ['be.mat', V4, [], {}],
 ];
 
 describe('--dataset with the import flags', () => {

@@ -1,7 +1,7 @@
 // One grid task in a worker thread: load the dataset once per thread, run one (configuration, seed), write its file.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadDataset } from './load-dataset';
+import { PAPER_PROTOCOL, loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
 import { runSeeds } from './runner';
 import type { Task } from './paper-grid';
@@ -50,7 +50,7 @@ export default async function runTask(task: Task & { backend: 'wasm' | 'cpu' }):
   await ready;
   const cpu0 = threadCpuSeconds();
   const wall0 = performance.now();
-  if (!cache.has(task.path)) cache.set(task.path, loadDataset(task.path));
+  if (!cache.has(task.path)) cache.set(task.path, loadDataset(task.path, PAPER_PROTOCOL));
   const raw = { ...(await cache.get(task.path)!), name: task.dataset };
   const { loss, query, pseudo } = task.config;
   const [run] = await runSeeds(raw, { loss, query, pseudo, mode: 'reference', pollution: null }, [task.seed]);

@@ -2,7 +2,7 @@
 // Reference mode against ../shared/reference/parity.json: all 18 configurations of the paper's grid.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from './args';
-import { loadDataset } from './load-dataset';
+import { PAPER_PROTOCOL, loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
 import { perSeed, runSeeds } from './runner';
 import { compare, type RefCell } from './parity-check';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     if (!ref[name]) throw new Error(`The reference has no dataset '${name}' (has ${Object.keys(ref).join(', ')}).`);
     const shared = `../shared/datasets/${name}.csv`;
-    const raw = await loadDataset(existsSync(shared) ? shared : name);
+    const raw = await loadDataset(existsSync(shared) ? shared : name, PAPER_PROTOCOL);
     const ours: Record<string, number[][]> = saved[name] ?? {};
     for (const g of paperGrid()) {
       const key = `${g.loss}/${g.query}/ps${g.pseudo ? 1 : 0}`;

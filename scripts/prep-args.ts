@@ -1,11 +1,11 @@
 // The import flags shared by the experiment and score commands: the same choices as the lab's import dialog.
-import { MISSING_STRATEGIES, type MissingStrategy, type PrepOptions } from '../src/io/preprocess/options';
+import { BEYOND_CAP, MISSING_STRATEGIES, type BeyondCap, type MissingStrategy, type PrepOptions } from '../src/io/preprocess/options';
 
-export const PREP_FLAGS = ['label', 'anomaly', 'normal', 'drop', 'include', 'missing', 'missing-indicator', 'max-categories', 'delimiter', 'keep-constant'];
+export const PREP_FLAGS = ['label', 'anomaly', 'normal', 'drop', 'include', 'missing', 'missing-indicator', 'max-categories', 'delimiter', 'keep-constant', 'beyond-cap'];
 
 export const PREP_USAGE = `       [--label COL|none] [--anomaly VALUE | --normal VALUE] [--drop COL,...] [--include DATE_COL,...]
        [--missing impute|drop-rows|drop-columns] [--missing-indicator 0|1] [--max-categories N] [--delimiter whitespace|,|;|tab|pipe]
-       [--keep-constant 1|0 (default 1, the paper's protocol; 0 drops constant columns as the lab does)]`;
+       [--beyond-cap drop|codes] [--keep-constant 0|1 (default 0: constant columns dropped as the lab does; 1 keeps them, the paper's protocol)]`;
 
 const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter((s) => s !== ''));
 const DELIMS: Record<string, string> = { tab: '\t', pipe: '|', whitespace: 'whitespace', comma: ',', semicolon: ';' };
@@ -37,6 +37,10 @@ export function prepOptions(a: Record<string, string>): PrepOptions & { delimite
   if (a['keep-constant'] !== undefined) {
     if (a['keep-constant'] !== '0' && a['keep-constant'] !== '1') throw new Error(`--keep-constant takes 0 or 1 (got ${a['keep-constant']}).`);
     o.keepConstant = a['keep-constant'] === '1';
+  }
+  if (a['beyond-cap'] !== undefined) {
+    if (!(BEYOND_CAP as readonly string[]).includes(a['beyond-cap'])) throw new Error(`--beyond-cap must be one of ${BEYOND_CAP.join(', ')} (got ${a['beyond-cap']}).`);
+    o.beyondCap = a['beyond-cap'] as BeyondCap;
   }
   if (a.delimiter !== undefined) o.delimiter = DELIMS[a.delimiter] ?? a.delimiter;
   return o;

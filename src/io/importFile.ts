@@ -70,7 +70,8 @@ function result(v: Validated, format: ImportFormat, notices: string[], extra: Pa
     labelColumn: v.labelColumn,
     anomalyValue: v.anomalyValue,
     columns: v.columns,
-    ...(v.profile ? { profile: v.profile, plan: v.plan!, recipe: v.recipe! } : {}),
+    ...(v.profile ? { profile: v.profile, plan: v.plan! } : {}),
+    ...(v.recipe ? { recipe: v.recipe } : {}),
     ...(v.normalValue ? { normalValue: v.normalValue } : {}),
     ...extra,
   };

@@ -178,11 +178,11 @@ describe('bad CSV input gets a specific message', () => {
 });
 
 describe('validateMatrix', () => {
-  it('names the row and column of a NaN in X', () => {
-    const values = Float64Array.from([1, 2, 3, NaN, 5, 6]);
+  it('names the row and column of an infinity in X (NaN is a missing value)', () => {
+    const values = Float64Array.from([1, 2, 3, -Infinity, 5, 6]);
     expect(() =>
       validateMatrix({ matrixName: 'X', n: 3, d: 2, values, names: ['f0', 'f1'], vectors: [] }, 'm'),
-    ).toThrow(/X row 2, column 2 \(f1\) is NaN/);
+    ).toThrow(/X row 2, column 2 \(f1\) is -Infinity/);
   });
 
   it('takes a column of X as the label when asked', () => {

@@ -4,6 +4,7 @@ import { ImportError, listValues, quote } from './errors';
 import { fitTable } from './preprocess/fit';
 import type { PrepOptions } from './preprocess/options';
 import type { ColumnPlan } from './preprocess/plan';
+import { fitMatrixMissing, matrixRecipe } from './preprocess/matrixFit';
 import { profileTable, type ColumnProfile } from './preprocess/profile';
 import type { Recipe } from './preprocess/recipe';
 import { LABEL_NAMES, WEAK_LABEL_NAMES, canonicalLabel, guessAnomalyValue, isLabelName, labelsFromValues } from './labels';
@@ -262,42 +263,38 @@ export function validateMatrix(m: MatrixInput, name: string, opts: ValidateOptio
       if (names.length === 0) throw new ImportError('NO_FEATURES', `Without the label column ${quote(opt)} no feature columns are left.`);
     }
   }
-  const dd = names.length;
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < dd; k++) {
-      const v = values[i * dd + k]!;
-      if (!Number.isFinite(v)) {
-        throw new ImportError(
-          'NOT_FINITE',
-          `${m.matrixName} row ${i + 1}, column ${k + 1} (${names[k]}) is ${String(v)}, not a finite number. ` +
-            'Replace or remove such values before loading.',
-          { row: i + 1, column: names[k]! },
-        );
-      }
+  // a row without a label is left out (as a text table's); NaN features follow the missing-value choice
+  let noLabel: Uint8Array | null = null;
+  const unlabelled: number[] = [];
+  if (label) {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(label.values[i]!)) continue;
+      noLabel ??= new Uint8Array(n);
+      noLabel[i] = 1;
+      unlabelled.push(i + 1);
     }
+    if (unlabelled.length === n) throw new ImportError('MISSING_VALUE', `The label ${label.name} is NaN (missing) in every row.`, { row: 1, column: label.name });
+    if (unlabelled.length) notices.push(`Dropped ${unlabelled.length} row${unlabelled.length === 1 ? '' : 's'} whose label ${quote(label.name)} is NaN (missing) (${unlabelled.length === 1 ? 'row' : 'rows'} ${unlabelled.slice(0, 5).join(', ')}${unlabelled.length > 5 ? ', ...' : ''}).`);
   }
+  const fit = fitMatrixMissing(m.matrixName, values, n, names, noLabel, opts);
+  notices.push(...fit.notices);
+  const rows = fit.rows;
   let labels: Uint8Array | null = null;
   let anomalyValue: string | null = null;
   if (label) {
-    const lv: string[] = new Array(n);
-    for (let i = 0; i < n; i++) {
+    const lv: string[] = Array.from(rows, (i) => {
       const v = label.values[i]!;
-      if (Number.isNaN(v)) {
-        throw new ImportError('MISSING_VALUE', `The label ${label.name} is NaN (missing) in row ${i + 1}. Every row needs a label.`, {
-          row: i + 1,
-          column: label.name,
-        });
-      }
-      lv[i] = Object.is(v, -0) ? '0' : String(v);
-    }
+      return Object.is(v, -0) ? '0' : String(v);
+    });
     const res = labelsFromValues(lv, label.name, opts.anomalyValue, opts.normalValue);
     labels = res.labels;
     anomalyValue = res.anomalyValue;
     notices.push(...res.notices);
   }
-  const out = finish(name, values, n, names, labels, notices, 1, m.kind, opts.keepConstant ?? m.kind?.type === 'image');
+  const out = finish(name, fit.values, fit.n, fit.names, labels, notices, 1, m.kind, opts.keepConstant ?? m.kind?.type === 'image');
   const columns = [...m.vectors.map((v) => v.name), ...m.names];
-  return { ...out, labelColumn: label ? label.name : null, anomalyValue, columns };
+  const recipe = matrixRecipe(m.names, label ? label.name : null, out.data.featureNames, fit.fills);
+  return { ...out, labelColumn: label ? label.name : null, anomalyValue, columns, recipe };
 }
 
 function constantCount(values: Float64Array, n: number, d: number): number {

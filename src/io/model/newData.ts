@@ -2,6 +2,7 @@
 import { ImportError, listValues } from '../errors';
 import { readFile, type ImportFormat } from '../importFile';
 import type { PickResult } from '../matrices';
+import { transformMatrix } from '../preprocess/matrixFit';
 import { transform } from '../preprocess/recipe';
 import type { TextTable } from '../validate';
 import type { PortableMeta } from './modelFile';
@@ -46,17 +47,27 @@ function fromTable(table: TextTable, meta: PortableMeta, fileName: string, forma
 
 function fromMatrix(picked: PickResult, meta: PortableMeta, fileName: string, format: ImportFormat, notices: string[]): ModelInput {
   const m = picked.matrix;
-  const names = meta.featureNames;
+  const recipe = meta.recipe;
+  const numeric = recipe?.encoders.every((e) => e.type === 'number' || e.type === 'was-missing');
+  const names = recipe && numeric ? [...new Set(recipe.encoders.map((e) => e.column))] : meta.featureNames;
   const byName = names.every((c) => m.names.includes(c));
   if (!byName && m.d !== names.length) {
     throw new ImportError('SHAPE_MISMATCH', `${fileName}'s matrix ${m.matrixName} has ${m.d} columns but the model takes ${names.length} (${listValues(names)}).`);
   }
-  const cols = byName ? names.map((c) => m.names.indexOf(c)) : names.map((_, j) => j);
   if (!byName) notices.push(`The matrix's columns are taken by position as ${listValues(names)}.`);
+  const rows = Array.from({ length: m.n }, (_, i) => i + 1);
+  const all = [...notices, ...picked.notices];
+  if (recipe && numeric) {
+    // NaN cells get the training fill, as the import imputed them
+    const t = transformMatrix(m.values, m.n, byName ? m.names : names, recipe);
+    for (const [col, k] of t.filled) all.push(`Filled ${k} missing cell${k === 1 ? '' : 's'} of ${col} with the training value.`);
+    return { values: t.values, n: m.n, d: t.d, rows, format, notices: all };
+  }
+  const cols = byName ? names.map((c) => m.names.indexOf(c)) : names.map((_, j) => j);
   const d = names.length;
   const values = new Float64Array(m.n * d);
   for (let i = 0; i < m.n; i++) for (let k = 0; k < d; k++) values[i * d + k] = m.values[i * m.d + cols[k]!]!;
-  return { values, n: m.n, d, rows: Array.from({ length: m.n }, (_, i) => i + 1), format, notices: [...notices, ...picked.notices] };
+  return { values, n: m.n, d, rows, format, notices: all };
 }
 
 /** Reads any file the import reads and applies the model's recipe; throws ImportError with what is wrong and where. */

@@ -5,7 +5,7 @@ import type { TextTable } from '../validate';
 import { NUMBER_RE, dateSeconds, isMissing } from './cells';
 import { DEFAULT_MAX_CATEGORIES, PREP_VERSION, type PrepOptions } from './options';
 import { planColumns, type ColumnPlan } from './plan';
-import type { ColumnProfile } from './profile';
+import { sortedValues, type ColumnProfile } from './profile';
 import { featureNames, transform, type Encoder, type Recipe } from './recipe';
 
 export interface Fitted {
@@ -45,16 +45,29 @@ function median(table: TextTable, j: number, rows: Int32Array, date: boolean): n
   return a.length % 2 ? a[m]! : (a[m - 1]! + a[m]!) / 2;
 }
 
-function mostFrequent(p: ColumnProfile): string {
-  let best = p.values[0]!;
-  for (const v of p.values) if (v[1] > best[1]) best = v;
+function mostFrequent(values: Array<[string, number]>): string {
+  let best = values[0]!;
+  for (const v of values) if (v[1] > best[1]) best = v;
   return best[0];
+}
+
+/** Every distinct value of column j with its count (the profile stops counting at its limit; ordinal codes need them all). */
+function allValues(table: TextTable, j: number): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const row of table.rows) {
+    const c = row[j];
+    if (isMissing(c)) continue;
+    const k = canonicalLabel(c!);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return sortedValues(counts, table.nominalValues?.[j] ?? null);
 }
 
 function encoderOf(c: ColumnPlan): Encoder {
   const column = c.profile.name;
   const a = c.action;
   if (a.do === 'onehot') return { type: 'onehot', column, values: a.values, fill: c.fill as string | null };
+  if (a.do === 'codes') return { type: 'codes', column, values: a.values, fill: c.fill as string | null };
   if (a.do === 'boolean') return { type: 'boolean', column, one: a.one, zero: a.zero, fill: c.fill as string | null };
   return a.do === 'date' ? { type: 'number', column, fill: c.fill as number | null, date: true } : { type: 'number', column, fill: c.fill as number | null };
 }
@@ -75,10 +88,15 @@ function dropNotices(cols: ColumnPlan[], o: PrepOptions, notices: string[]): voi
   if (constant.length) notices.push(`Dropped ${plural(constant.length, 'constant column')}: ${list(constant.map((p) => p.name))}.`);
   const text = by('text');
   if (text.length) notices.push(`Dropped ${plural(text.length, 'text or id column')}: ${list(text.map((p) => `${p.name} (${p.distinctCapped ? 'over 1000' : p.distinct} values)`))}.`);
+  const codes = cols.filter((c) => c.action.do === 'codes');
+  if (codes.length) {
+    notices.push(`Coded ${plural(codes.length, 'categorical column')} with more values than the category cap of ${o.maxCategories ?? DEFAULT_MAX_CATEGORIES} as ordinal codes 0..k-1 ` +
+      `(values in sorted order; meaningful when the order means something): ${list(codes.map((c) => `${c.profile.name} (${(c.action as { values: string[] }).values.length} values)`))}.`);
+  }
   const many = by('too-many');
   if (many.length) {
     notices.push(`Dropped ${plural(many.length, 'categorical column')} with more values than the category cap of ${o.maxCategories ?? DEFAULT_MAX_CATEGORIES}: ` +
-      `${list(many.map((p) => `${p.name} (${p.distinctCapped ? 'over 1000' : p.distinct} values)`))}. Raise the cap to one-hot encode ${many.length === 1 ? 'it' : 'them'}.`);
+      `${list(many.map((p) => `${p.name} (${p.distinctCapped ? 'over 1000' : p.distinct} values)`))}. Raise the cap to one-hot encode ${many.length === 1 ? 'it' : 'them'}, or choose ordinal codes.`);
   }
   const date = by('date');
   if (date.length) notices.push(`Left out ${plural(date.length, 'date column')}: ${list(date.map((p) => p.name))}. Include ${date.length === 1 ? 'it' : 'them'} to use ${date.length === 1 ? 'it' : 'them'} as seconds since 1970.`);
@@ -92,6 +110,13 @@ function dropNotices(cols: ColumnPlan[], o: PrepOptions, notices: string[]): voi
 export function fitTable(table: TextTable, profiles: ColumnProfile[], labelIdx: number, o: PrepOptions): Fitted {
   const notices: string[] = [];
   const cols = planColumns(profiles, labelIdx, o);
+  const counted = new Map<number, Array<[string, number]>>();
+  for (const c of cols) {
+    if (c.action.do !== 'codes' || !c.profile.distinctCapped) continue;
+    const all = allValues(table, c.profile.index);
+    counted.set(c.profile.index, all);
+    c.action = { do: 'codes', values: all.map((v) => v[0]) };
+  }
   const strategy = o.missing ?? 'impute';
   const gappy = cols.filter((c) => isFeature(c) && c.profile.missing > 0);
   if (strategy === 'drop-columns') for (const c of gappy) c.action = { do: 'drop', why: 'missing' };
@@ -120,7 +145,7 @@ export function fitTable(table: TextTable, profiles: ColumnProfile[], labelIdx: 
     const parts: string[] = [];
     for (const c of gappy) {
       const a = c.action.do;
-      c.fill = a === 'number' || a === 'date' ? median(table, c.profile.index, rows, a === 'date') : mostFrequent(c.profile);
+      c.fill = a === 'number' || a === 'date' ? median(table, c.profile.index, rows, a === 'date') : mostFrequent(counted.get(c.profile.index) ?? c.profile.values);
       c.indicator = !!o.missingIndicator;
       const what = typeof c.fill === 'number' ? `the median ${shortNum(c.fill)}` : `the most frequent value ${quote(c.fill)}`;
       parts.push(`${c.profile.name}: ${plural(c.profile.missing, 'cell')} (${rowsText(c.profile.missingRows, c.profile.missing)}) with ${what}`);

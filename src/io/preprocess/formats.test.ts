@@ -80,7 +80,7 @@ describe('CSV with categories, empty cells and a constant column', () => {
   it('a category cap below a column\'s values drops it with a notice', async () => {
     const r = await importFile('shop.csv', text(SHOP_CSV), { exclude: ['id'], maxCategories: 2 });
     expect(r.data.featureNames).toEqual(['size', 'flag', 'reading']);
-    expect(r.notices).toContain('Dropped 1 categorical column with more values than the category cap of 2: color (3 values). Raise the cap to one-hot encode it.');
+    expect(r.notices).toContain('Dropped 1 categorical column with more values than the category cap of 2: color (3 values). Raise the cap to one-hot encode it, or choose ordinal codes.');
   });
 
   it('any column can be the label, a text one included, with the anomaly or the normal value', async () => {

@@ -4,6 +4,9 @@ export const MISSING_STRATEGIES = ['impute', 'drop-rows', 'drop-columns'] as con
 export type MissingStrategy = (typeof MISSING_STRATEGIES)[number];
 
 export const DEFAULT_MAX_CATEGORIES = 50;
+/** What becomes of a categorical column with more values than the cap: dropped, or one column of ordinal codes 0..k-1. */
+export const BEYOND_CAP = ['drop', 'codes'] as const;
+export type BeyondCap = (typeof BEYOND_CAP)[number];
 /** Bumped whenever the same file and choices would give a different matrix; the model file records it. */
 export const PREP_VERSION = 1;
 
@@ -24,6 +27,8 @@ export interface PrepOptions {
   missingIndicator?: boolean;
   /** categorical columns with more distinct values than this are dropped instead of one-hot encoded; default 50 */
   maxCategories?: number;
+  /** beyond the category cap: drop the column (default) or give its values ordinal codes 0..k-1 in their sorted order */
+  beyondCap?: BeyondCap;
   /** keep constant columns instead of dropping them with a notice (the paper's protocol; image pixels) */
   keepConstant?: boolean;
 }
@@ -39,6 +44,7 @@ export function planOf(o: PrepOptions): PrepOptions {
   if (o.missing !== undefined && o.missing !== 'impute') out.missing = o.missing;
   if (o.missingIndicator) out.missingIndicator = true;
   if (o.maxCategories !== undefined && o.maxCategories !== DEFAULT_MAX_CATEGORIES) out.maxCategories = o.maxCategories;
+  if (o.beyondCap === 'codes') out.beyondCap = 'codes';
   if (o.keepConstant) out.keepConstant = true;
   return out;
 }

@@ -10,6 +10,8 @@ export type ColumnAction =
   | { do: 'number' }
   | { do: 'date' }
   | { do: 'onehot'; values: string[] }
+  /** beyond the category cap, by choice: one column of ordinal codes 0..k-1 (values filled in by the fit when the profile stopped counting) */
+  | { do: 'codes'; values: string[] }
   | { do: 'boolean'; one: string; zero: string }
   | { do: 'drop'; why: DropReason };
 
@@ -45,7 +47,7 @@ export function planColumns(profiles: ColumnProfile[], labelIdx: number, o: Prep
         return plan({ do: 'boolean', one, zero: values.find((v) => v !== one)! });
       }
       case 'categorical':
-        if (p.distinctCapped || p.distinct > cap) return plan({ do: 'drop', why: 'too-many' });
+        if (p.distinctCapped || p.distinct > cap) return o.beyondCap === 'codes' ? plan({ do: 'codes', values }) : plan({ do: 'drop', why: 'too-many' });
         return plan({ do: 'onehot', values });
     }
   });
@@ -61,6 +63,7 @@ export function actionText(c: ColumnPlan): string {
     case 'date': return `seconds since 1970${fill}`;
     case 'boolean': return `0/1 (1 = ${a.one})${fill}`;
     case 'onehot': return `one-hot, ${a.values.length} columns${fill}`;
+    case 'codes': return `ordinal codes 0..${a.values.length ? a.values.length - 1 : 'k-1'}${fill}`;
     case 'drop': return `dropped: ${DROP_TEXT[a.why]}`;
   }
 }

@@ -29,7 +29,8 @@ export const MISSING_ROWS_SHOWN = 5;
 /** Above this many distinct values, mostly distinct text reads as text or an id rather than categories. */
 const TEXT_DISTINCT = 50;
 
-function sortedValues(counts: Map<string, number>, declared: string[] | null): Array<[string, number]> {
+/** Counted values in a stable order: ARFF's declared order, else numeric when all are numbers, else code-unit order. */
+export function sortedValues(counts: Map<string, number>, declared: string[] | null): Array<[string, number]> {
   const entries = [...counts.entries()];
   if (declared) {
     const at = new Map(declared.map((v, i) => [v, i]));

@@ -9,6 +9,8 @@ export type Encoder =
   | { type: 'number'; column: string; fill: number | null; date?: boolean }
   /** one 0/1 column per value, `column=value`; a value not in the list gives all zeros */
   | { type: 'onehot'; column: string; values: string[]; fill: string | null }
+  /** one column of ordinal codes: the value's index in `values` (sorted order); a value not in the list gives -1 */
+  | { type: 'codes'; column: string; values: string[]; fill: string | null }
   /** one 0/1 column: 1 where the cell is `one` */
   | { type: 'boolean'; column: string; one: string; zero: string; fill: string | null }
   /** 1 where the column's cell was missing (beside an imputed column) */
@@ -85,7 +87,7 @@ export function transform(table: TextTable, recipe: Recipe, rows?: ArrayLike<num
   let o = 0;
   for (const e of recipe.encoders) {
     const j = idx(e.column);
-    const lookup = e.type === 'onehot' ? new Map(e.values.map((v, k) => [v, k])) : null;
+    const lookup = e.type === 'onehot' || e.type === 'codes' ? new Map(e.values.map((v, k) => [v, k])) : null;
     const width = e.type === 'onehot' ? e.values.length : 1;
     let fills = 0;
     for (let r = 0; r < n; r++) {
@@ -108,8 +110,9 @@ export function transform(table: TextTable, recipe: Recipe, rows?: ArrayLike<num
       else if (e.type === 'boolean') values[base] = canonicalLabel(s) === e.one ? 1 : 0;
       else {
         const k = lookup!.get(canonicalLabel(s));
-        if (k !== undefined) values[base + k] = 1;
-        else {
+        if (e.type === 'codes') values[base] = k ?? -1;
+        else if (k !== undefined) values[base + k] = 1;
+        if (k === undefined) {
           const u = unseen.get(e.column);
           if (u) u.count++;
           else unseen.set(e.column, { value: s, row: line, count: 1 });

@@ -1,6 +1,6 @@
-// The import's choices: label column, the value that means anomaly (or normal), missing values, the category cap.
+// The import's choices: label column, the value that means anomaly (or normal), missing values, the category cap and beyond it.
 import type { ImportOptions, ImportResult } from '../../io/importFile';
-import { DEFAULT_MAX_CATEGORIES, type MissingStrategy } from '../../io/preprocess/options';
+import { DEFAULT_MAX_CATEGORIES, type BeyondCap, type MissingStrategy } from '../../io/preprocess/options';
 
 export function PrepChoices({ result, options, labelValues, disabled, onChange }: {
   result: ImportResult;
@@ -40,7 +40,7 @@ export function PrepChoices({ result, options, labelValues, disabled, onChange }
           </span>
         </label>
       )}
-      {textTable && (
+      {(textTable || !!result.recipe) && (
         <label className="field">
           <span>Missing cells</span>
           <span className="pair">
@@ -68,6 +68,17 @@ export function PrepChoices({ result, options, labelValues, disabled, onChange }
               if (v >= 2 && v <= 1000 && v !== (options.maxCategories ?? DEFAULT_MAX_CATEGORIES)) onChange({ maxCategories: v });
             }}
             onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} />
+        </label>
+      )}
+      {textTable && (
+        <label className="field narrow">
+          <span>Beyond the cap</span>
+          <select data-testid="beyond-cap" value={options.beyondCap ?? 'drop'} disabled={disabled}
+            title="a categorical column with more values than the cap: left out, or one column of ordinal codes 0..k-1 (for ordered values)"
+            onChange={(e) => onChange({ beyondCap: e.target.value as BeyondCap })}>
+            <option value="drop">drop the column</option>
+            <option value="codes">ordinal codes</option>
+          </select>
         </label>
       )}
     </div>
