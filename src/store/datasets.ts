@@ -1,8 +1,8 @@
 // Where the page's data comes from: synthetic 2-D sets made in the page, or the bundled CSVs of the manifest.
 import type { RawData } from '../core/types';
 import { loadManifest, type Manifest, type ManifestEntry } from '../io/catalogue';
-import { parseCsv } from '../io/csv';
-import { validateTextTable } from '../io/validate';
+import { importBundled } from '../io/bundled';
+import type { PrepOptions } from '../io/preprocess/options';
 import { isSyntheticName, makeSynthetic, SYNTHETIC, SYNTHETIC_RECIPE } from '../engine/synthetic';
 import type { LabSettings } from './urlState';
 import type { DataSource } from './lab';
@@ -31,14 +31,11 @@ export function bundledOptions(m: Manifest): DatasetOption[] {
     .map((d) => ({ name: d.name, title: `${d.title} (${d.rows} x ${d.features})`, group: 'bundled', detail: d.recipe }));
 }
 
-async function loadBundled(entry: ManifestEntry): Promise<{ raw: RawData; notices: string[] }> {
+async function loadBundled(entry: ManifestEntry, prep: PrepOptions): Promise<{ raw: RawData; notices: string[] }> {
   const url = `${import.meta.env.BASE_URL}datasets/${entry.file}`;
   const res = await fetch(url);
   if (!res.ok) throw new Error(`Could not load the bundled dataset ${entry.name} (${url}): HTTP ${res.status}.`);
-  const parsed = parseCsv(await res.text(), { extension: 'csv' });
-  // images keep their constant pixels so the picture keeps its shape
-  const v = validateTextTable(parsed.table, entry.name, { labelColumn: 'label', keepConstant: entry.kind.type === 'image' });
-  return { raw: { ...v.data, name: entry.name, kind: entry.kind }, notices: [...parsed.notices, ...v.notices] };
+  return importBundled(await res.text(), entry, prep);
 }
 
 /** Synthetic names are generated from the seed; imported files are kept in the page; other names come from the manifest. */
@@ -51,7 +48,7 @@ export async function loadDataset(s: LabSettings, importedByKey: (key: string) =
   if (!entry) {
     throw new Error(`There is no dataset called "${s.dataset}": choose one of ${[...SYNTHETIC, ...m.datasets.map((d) => d.name)].filter((v, i, a) => a.indexOf(v) === i).join(', ')}.`);
   }
-  const { raw, notices } = await loadBundled(entry);
+  const { raw, notices } = await loadBundled(entry, {});
   return { raw, source: 'bundled', notices };
 }
 
