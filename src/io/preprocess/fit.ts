@@ -1,7 +1,7 @@
 // Fits the preprocessing to a text table: the plan per column, missing-value handling, the recipe and the matrix.
 import { ImportError, listValues, quote } from '../errors';
 import { canonicalLabel } from '../labels';
-import type { TextTable } from '../validate';
+import type { TextTable } from '../table';
 import { NUMBER_RE, dateSeconds, isMissing } from './cells';
 import { DEFAULT_MAX_CATEGORIES, PREP_VERSION, type PrepOptions } from './options';
 import { planColumns, type ColumnPlan } from './plan';

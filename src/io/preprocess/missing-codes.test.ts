@@ -6,7 +6,7 @@ import { matV4 } from '../testing/fileWriters';
 import { writeNpy, writeNpz } from '../testing/npyWriter';
 import { transformMatrix } from './matrixFit';
 import { transform } from './recipe';
-import type { TextTable } from '../validate';
+import type { TextTable } from '../table';
 
 // rows: [1,10,7] [2,NaN,8] [NaN,30,9] [4,40,6] [5,50,5]; medians without the NaN: f0 3, f1 35
 const X = [1, 10, 7, 2, NaN, 8, NaN, 30, 9, 4, 40, 6, 5, 50, 5];

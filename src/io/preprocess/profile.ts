@@ -1,6 +1,6 @@
 // Column profiling: what each column of a text table holds (kind, distinct values, missing cells), before any choice.
 import { canonicalLabel, isLabelName } from '../labels';
-import type { TextTable } from '../validate';
+import type { TextTable } from '../table';
 import { NOT_FINITE_RE, NUMBER_RE, booleanOne, compareText, isDate, isMissing } from './cells';
 
 export type ColumnKindName = 'numeric' | 'categorical' | 'boolean' | 'constant' | 'text' | 'date' | 'empty';

@@ -1,7 +1,7 @@
 // The fitted transform from a file's columns to the feature matrix: applied at import and again to score new files.
 import { ImportError, quote } from '../errors';
 import { canonicalLabel } from '../labels';
-import type { TextTable } from '../validate';
+import type { TextTable } from '../table';
 import { NOT_FINITE_RE, NUMBER_RE, dateSeconds, isMissing } from './cells';
 
 export type Encoder =
