@@ -1,5 +1,5 @@
 // Entry: render the page at once, start the worker (backend probe) and load the link's dataset or the last session.
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { appStore } from './store/page';
@@ -43,8 +43,11 @@ appStore.subscribe((s, prev) => {
 // fetch plotly while the worker probes, so the first plot does not wait for it
 void loadPlotly();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// the first render is a transition: React renders it in slices of a few ms, not in one long task
+startTransition(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

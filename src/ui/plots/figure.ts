@@ -17,11 +17,16 @@ export interface Figure {
 import { FONT } from './palette';
 import { plainText } from './text';
 
-/** Axis objects of `extra` get their title text escaped too (feature names are user text). */
+/**
+ * Axis objects of `extra` get their title text escaped too (feature names are user text). Tick labels may
+ * overflow the div ('allow'): plotly's default checks every label's box, a forced layout each, 100-500 ms of
+ * a cold first plot; the margins keep the labels inside anyway.
+ */
 function escapeAxis(a: unknown): unknown {
   if (!a || typeof a !== 'object') return a;
   const t = (a as { title?: { text?: unknown } }).title;
-  return typeof t?.text === 'string' ? { ...a, title: { ...t, text: plainText(t.text) } } : a;
+  const axis = { ticklabeloverflow: 'allow', ...a };
+  return typeof t?.text === 'string' ? { ...axis, title: { ...t, text: plainText(t.text) } } : axis;
 }
 
 /**

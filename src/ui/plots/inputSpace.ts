@@ -4,7 +4,7 @@ import type { ScoreGrid } from '../../protocol';
 import { baseLayout, type Figure, type Trace } from './figure';
 import { SCORE_SCALE } from './palette';
 import { fieldPixels, levelSegments } from './field';
-import { pointTraces } from './pointTraces';
+import { pointTraces, useWebGL } from './pointTraces';
 import type { PointTable, ViewState } from './points';
 
 export const INPUT_EXPLAIN_2D =
@@ -63,7 +63,7 @@ export function inputSpaceFigure(
       images.push({ source: fieldImage, xref: 'x', yref: 'y', x: x0, y: y1, sizex: x1 - x0, sizey: y1 - y0, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' });
     }
   }
-  data.push(...pointTraces(x, y, s, t, v, { gl: true, colourByScore: !grid, onField: !!grid, scale }));
+  data.push(...pointTraces(x, y, s, t, v, { gl: useWebGL(s.scores.length), colourByScore: !grid, onField: !!grid, scale }));
   const title = grid ? `Input plane and score field, stage ${s.stage}` : `Inputs (PCA) coloured by score, stage ${s.stage}`;
   const square = grid || !pca
     ? {

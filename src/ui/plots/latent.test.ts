@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from './fixture';
 import { fitLatent, latentCoords, latentFigure } from './latent';
 import { pointTable } from './points';
+import { useWebGL, WEBGL_FROM } from './pointTraces';
 
 describe('latentCoords', () => {
   it('keeps every distance to c exact', () => {
@@ -58,8 +59,8 @@ describe('latentFigure', () => {
     const truth = Uint8Array.of(0, 0, 1, 0, 1, 1);
     const fig = latentFigure(s, pointTable(s), { truth, showTruth: true, hover: 4 }, fitLatent(latentCoords(s), s));
     expect(fig.data.map((t) => t.meta)).toEqual(['circle', 'circle', 'unlabelled', 'pseudo', 'normal', 'anomaly', 'truth', 'hover', 'far', 'centre', 'queued']);
-    // one renderer: every trace is WebGL, so trace order is drawing order
-    expect(new Set(fig.data.map((t) => t.type))).toEqual(new Set(['scattergl']));
+    // one renderer: six points are drawn as SVG, every trace of them, so trace order is drawing order
+    expect(new Set(fig.data.map((t) => t.type))).toEqual(new Set(['scatter']));
     const r = fig.data[0]!;
     expect(Math.hypot(Number(r.x![0]), Number(r.y![0]))).toBeCloseTo(1.5, 12);
     const abs = fig.data[1]!;
@@ -83,5 +84,21 @@ describe('latentFigure', () => {
     const un = fig.data.find((t) => t.meta === 'unlabelled')!;
     expect((un.marker as { color: unknown; size: number }).color).toBe('#8C8C8C');
     expect((un.marker as { size: number }).size).toBeCloseTo(10.5, 12);
+  });
+});
+
+describe('the renderer by pool size', () => {
+  it('draws every trace with WebGL from WEBGL_FROM pool points, with SVG below', () => {
+    expect([1, WEBGL_FROM - 1, WEBGL_FROM, 126_000].map(useWebGL)).toEqual([false, false, true, true]);
+    // 3000 points on a circle of radius 1 around c = (0, 0)
+    const n = WEBGL_FROM;
+    const embedding = new Float32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      embedding[2 * i] = Math.cos(i);
+      embedding[2 * i + 1] = Math.sin(i);
+    }
+    const s = tinySnapshot({ embedding, repDim: 2, center: Float32Array.of(0, 0), scores: new Float32Array(n).fill(1), queued: [0], pseudo: [], labelled: [] });
+    const fig = latentFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, fitLatent(latentCoords(s), s));
+    expect(new Set(fig.data.map((t) => t.type))).toEqual(new Set(['scattergl']));
   });
 });

@@ -3,7 +3,7 @@ import type { StageSnapshot } from '../../core/types';
 import { baseLayout, SIDE_LEGEND, type Figure, type Trace } from './figure';
 import { canonicalSign, covariance, dot, symEig } from './linalg';
 import { OKABE_ITO } from './palette';
-import { pointTraces } from './pointTraces';
+import { pointTraces, useWebGL } from './pointTraces';
 import type { PointTable, ViewState } from './points';
 
 export interface LatentCoords {
@@ -133,14 +133,15 @@ export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coor
   const k = opts.scale ?? 1;
   const phase = opts.phase ?? 'scored';
   const data: Trace[] = [];
-  // every trace is scattergl: one WebGL renderer, so the queued markers (last) are drawn over everything
-  const gl = 'scattergl';
+  // every trace uses one renderer (WebGL for large pools, SVG otherwise), so the queued markers (last) are on top
+  const webgl = useWebGL(s.scores.length);
+  const gl = webgl ? 'scattergl' : 'scatter';
   if (s.radius > 0) data.push(circle(s.radius, OKABE_ITO.green, 'solid', `radius R = ${s.radius.toPrecision(3)}`, gl, 3 * k));
   else data.push({ ...circle(0, OKABE_ITO.green, 'solid', 'radius R (not used by this loss)', gl, 3 * k), visible: false });
   if (s.absBoundary !== null && s.absBoundary > 0) {
     data.push(circle(Math.sqrt(s.absBoundary), OKABE_ITO.orange, 'dash', `ABS boundary (q ${s.qp?.toFixed(2)})`, gl, 3 * k));
   } else data.push({ ...circle(0, OKABE_ITO.orange, 'dash', 'ABS boundary', gl, 3 * k), visible: false });
-  const points = pointTraces(coords.x, coords.y, s, t, v, { gl: true, shadeByScore: phase === 'scored', scale: k });
+  const points = pointTraces(coords.x, coords.y, s, t, v, { gl: webgl, shadeByScore: phase === 'scored', scale: k });
   const queued = points.pop()!;
   data.push(...points);
   data.push({

@@ -42,7 +42,7 @@ export function lossCurveFigure(log: EpochLoss[]): Figure {
   }));
   const layout = baseLayout('Training loss per epoch', 'epoch (all stages)', 'reconstruction loss', {
     yaxis: { title: { text: 'reconstruction loss', font: { color: OKABE_ITO.blue } }, rangemode: 'tozero', zeroline: false },
-    yaxis2: { title: { text: 'one-class loss', font: { color: OKABE_ITO.vermillion } }, rangemode: 'tozero', overlaying: 'y', side: 'right', zeroline: false },
+    yaxis2: { title: { text: 'one-class loss', font: { color: OKABE_ITO.vermillion } }, rangemode: 'tozero', overlaying: 'y', side: 'right', zeroline: false, ticklabeloverflow: 'allow' },
     margin: { l: 70, r: 70, t: 56, b: 110 },
     shapes,
     annotations,

@@ -9,6 +9,15 @@ const BELOW: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly'];
 /** Above this many unlabelled points only an even sample of them is drawn (WebGL and hover data stay fast). */
 export const MAX_DRAWN = 15000;
 
+/**
+ * From this many pool points a plot is drawn with WebGL (scattergl); below it as SVG. Setting up a WebGL
+ * context and regl's shaders costs 0.4-1 s of main thread on a software renderer, more than SVG for a few
+ * thousand points. Every trace of a plot uses the same renderer either way, so trace order is drawing order.
+ */
+export const WEBGL_FROM = 3000;
+
+export const useWebGL = (n: number): boolean => Math.min(n, MAX_DRAWN) >= WEBGL_FROM;
+
 /** Every k-th index, so at most `max` remain (the same sample for the same data: points do not flicker). */
 export function thin(idx: number[], max = MAX_DRAWN): number[] {
   if (idx.length <= max) return idx;
@@ -82,7 +91,7 @@ export function overlayMarks(x: ArrayLike<number>, y: ArrayLike<number>, t: Poin
 /**
  * One trace per state (empty states are kept so trace counts are stable), the truth rings,
  * the hover highlight, and the numbered queued points last so they are drawn on top. On WebGL plots every
- * trace is scattergl: one renderer, so drawing order is trace order. customdata[0] is always the pool index.
+ * trace is scattergl, on the others every one is SVG: one renderer, so drawing order is trace order. customdata[0] is always the pool index.
  */
 export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: StageSnapshot, t: PointTable, v: ViewState, opts: PointOpts = { gl: true }): Trace[] {
   const g = groupIndices(t);

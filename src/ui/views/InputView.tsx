@@ -7,11 +7,11 @@ import { placeholderFigure } from '../plots/figure';
 import { fieldPixels } from '../plots/field';
 import type { ScoreGrid } from '../../protocol';
 import { labStore, useLab } from '../useLab';
-import { useCurrent } from './derived';
+import { useCurrent, useShownAnswers } from './derived';
 import { PlotCard } from './PlotCard';
 import { selectPoints } from '../../store/panels';
 
-const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scattergl']);
+const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scatter']);
 
 /** The field as a PNG data URL (64 x 64 pixels: a millisecond or two). */
 function fieldImage(grid: ScoreGrid): string | null {
@@ -28,7 +28,7 @@ function fieldImage(grid: ScoreGrid): string | null {
 export function InputView() {
   const cur = useCurrent();
   const showTruth = useLab((s) => s.showTruth);
-  const answers = useLab((s) => s.answers);
+  const answers = useShownAnswers(cur);
   const hover = useLab((s) => s.hover);
   const data = useLab((s) => s.data);
   const pca = data?.pca ?? false;

@@ -6,7 +6,7 @@ import { overlayMarks, type OverlayMark } from '../plots/pointTraces';
 import { pointTable } from '../plots/points';
 import { Plot } from '../Plot';
 import { useLab, labStore } from '../useLab';
-import { useCurrent } from './derived';
+import { useCurrent, useShownAnswers } from './derived';
 import { PlotCard } from './PlotCard';
 import { selectPoints } from '../../store/panels';
 import { usePreview } from './previewStore';
@@ -17,14 +17,14 @@ const FRAMES = 10;
 const FRAME_MS = 50;
 /** Tween frames redraw every point: above this many the view jumps instead (a frame would be a long task). */
 const MAX_TWEEN = 6000;
-const PLACEHOLDER = placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scattergl']);
+const PLACEHOLDER = placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scatter']);
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 export function LatentView() {
   const cur = useCurrent();
   const preview = useFrozenWhileBusy(usePreview());
   const showTruth = useLab((s) => s.showTruth);
-  const answers = useLab((s) => s.answers);
+  const answers = useShownAnswers(cur);
   const hover = useLab((s) => s.hover);
   const scale = useLab((s) => (s.settings.present ? 1.5 : 1));
   const animate = useViewPrefs((s) => s.animate);

@@ -1,6 +1,7 @@
 // Per-snapshot facts the point views share, memoised on the snapshot message.
 import { useMemo } from 'react';
 import type { SnapshotMessage } from '../../protocol';
+import type { Label } from '../../core/types';
 import { pointTable, type PointTable } from '../plots/points';
 import { useLab } from '../useLab';
 import { useFrozenWhileBusy } from './freeze';
@@ -37,4 +38,22 @@ export function useCurrent(): Current | null {
   }, [msg, data]);
   // one object per snapshot: views memoise on it, so a re-render (a key press) rebuilds no figure
   return useMemo(() => (msg && table ? { msg, table, truth, xy } : null), [msg, table, truth, xy]);
+}
+
+/**
+ * The answers the queued squares show: a person's answers, or, once the simulated oracle's label step has run
+ * (the worker is past the shown stage), the truth it answered from; its labels reach the page's history only
+ * with the next stage's snapshot, so without this the answered squares would stay "queued".
+ */
+export function useShownAnswers(cur: Current | null): ReadonlyMap<number, Label> {
+  const answers = useLab((s) => s.answers);
+  const simulated = useLab((s) => s.settings.oracle === 'simulated');
+  const answeredStage = useLab((s) => (s.run.nextPhase === 'label' ? -1 : s.run.stage - 1));
+  return useMemo(() => {
+    if (!cur || !simulated || !cur.truth || answeredStage !== cur.msg.snapshot.stage) return answers;
+    const truth = cur.truth;
+    const out = new Map(answers);
+    for (const i of cur.msg.snapshot.queued) if (i < truth.length && !out.has(i)) out.set(i, truth[i] as Label);
+    return out;
+  }, [cur, simulated, answeredStage, answers]);
 }
