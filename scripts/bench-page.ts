@@ -2,7 +2,7 @@
 // against the built app (dist/), a fresh browser context (empty cache) per run; prints medians over the runs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -87,10 +87,13 @@ async function coldStart(browser: Browser) {
   const r0 = await now(page);
   await page.getByTestId('train-round').click();
   await idle(page, 1);
-  const roundMs = (await now(page)) - r0;
+  const r1 = await now(page);
+  const roundMs = r1 - r0;
   await page.getByTestId('queue-card').first().waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(1000);
-  const roundTask = await tasks(page, r0);
+  await page.waitForTimeout(1500);
+  // while the worker trains, and after it: the new stage's views and plots drawn
+  const roundTask = await tasks(page, r0, r1);
+  const drawTask = await tasks(page, r1);
   // 20 key presses, each timed from keydown to its card, the counts and its square on the plot updated
   const k0 = await now(page);
   const lat: number[] = [];
@@ -111,7 +114,7 @@ async function coldStart(browser: Browser) {
   await page.waitForTimeout(500);
   const keyTask = await tasks(page, k0);
   await page.context().close();
-  return { firstPlot, js, loadTask, roundMs, roundTask, keyTask, p50: quantile(lat, 0.5), p95: quantile(lat, 0.95) };
+  return { firstPlot, js, loadTask, roundMs, roundTask, drawTask, keyTask, p50: quantile(lat, 0.5), p95: quantile(lat, 0.95) };
 }
 
 /** One interactive round's wall time on a bundled set or an imported generated file. */
@@ -131,11 +134,12 @@ async function roundOn(browser: Browser, what: { query?: string; file?: string }
   const r0 = await now(page);
   await page.getByTestId('train-round').click();
   await idle(page, 1);
-  const ms = (await now(page)) - r0;
+  const r1 = await now(page);
   await page.waitForTimeout(1500);
-  const task = await tasks(page, r0);
+  const task = await tasks(page, r0, r1);
+  const drawTask = await tasks(page, r1);
   await page.context().close();
-  return { ms, task, loadTask };
+  return { ms: r1 - r0, task, drawTask, loadTask };
 }
 
 async function main() {
@@ -150,9 +154,10 @@ async function main() {
     writeFileSync(cardio, table(1831, 21));
     const big = join(dir, 'big-126000x41.csv');
     if (BIG) writeFileSync(big, table(126_000, 41));
+    const load0 = loadavg();
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     const cold: Awaited<ReturnType<typeof coldStart>>[] = [];
-    const rounds: Record<string, Array<{ ms: number; task: number; loadTask: number }>> = { ring: [], glass: [], 'cardio-sized 1831 x 21': [], 'generated 126000 x 41': [] };
+    const rounds: Record<string, Array<{ ms: number; task: number; drawTask: number; loadTask: number }>> = { ring: [], glass: [], 'cardio-sized 1831 x 21': [], 'generated 126000 x 41': [] };
     for (let r = 0; r < RUNS; r++) {
       cold.push(await coldStart(browser));
       rounds.ring!.push(await roundOn(browser, {}));
@@ -163,16 +168,18 @@ async function main() {
     }
     await browser.close();
     const m = (f: (c: (typeof cold)[number]) => number) => median(cold.map(f));
+    const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
     console.log(`bench:page, ${RUNS} runs (medians), headless Chromium, wasm backend, 1280 x 720, empty cache each run`);
+    console.log(`  load average (1, 5, 15 min)   ${fmt(load0)} at the start, ${fmt(loadavg())} at the end`);
     console.log(`  time to first plot            ${m((c) => c.firstPlot).toFixed(0)} ms after navigation`);
     console.log(`  JavaScript before first plot  ${(m((c) => c.js) / 1024).toFixed(0)} KiB gzipped`);
-    console.log(`  longest main-thread task      load ${m((c) => c.loadTask).toFixed(0)} ms · round ${m((c) => c.roundTask).toFixed(0)} ms · 20 key presses ${m((c) => c.keyTask).toFixed(0)} ms (0 = no task over 50 ms)`);
+    console.log(`  longest main-thread task      load ${m((c) => c.loadTask).toFixed(0)} ms · while training ${m((c) => c.roundTask).toFixed(0)} ms · drawing the new stage ${m((c) => c.drawTask).toFixed(0)} ms · 20 key presses ${m((c) => c.keyTask).toFixed(0)} ms (0 = no task over 50 ms)`);
     console.log(`  key -> card, counts, square   p50 ${m((c) => c.p50).toFixed(1)} ms · p95 ${m((c) => c.p95).toFixed(1)} ms (20 cards)`);
     console.log(`  first round on ring, from cold ${m((c) => c.roundMs).toFixed(0)} ms`);
     for (const [name, rs] of Object.entries(rounds)) {
       if (!rs.length) continue;
       const load = median(rs.map((x) => x.loadTask));
-      console.log(`  round on ${name.padEnd(24)} ${median(rs.map((x) => x.ms)).toFixed(0)} ms · longest task ${median(rs.map((x) => x.task)).toFixed(0)} ms${load ? ` · longest task while importing ${load.toFixed(0)} ms` : ''}`);
+      console.log(`  round on ${name.padEnd(24)} ${median(rs.map((x) => x.ms)).toFixed(0)} ms · longest task while training ${median(rs.map((x) => x.task)).toFixed(0)} ms, drawing ${median(rs.map((x) => x.drawTask)).toFixed(0)} ms${load ? ` · while importing ${load.toFixed(0)} ms` : ''}`);
     }
   } finally {
     try {

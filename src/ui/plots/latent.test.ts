@@ -90,7 +90,7 @@ describe('latentFigure', () => {
 describe('the renderer by pool size', () => {
   it('draws every trace with WebGL from WEBGL_FROM pool points, with SVG below', () => {
     expect([1, WEBGL_FROM - 1, WEBGL_FROM, 126_000].map(useWebGL)).toEqual([false, false, true, true]);
-    // 3000 points on a circle of radius 1 around c = (0, 0)
+    // WEBGL_FROM points on a circle of radius 1 around c = (0, 0)
     const n = WEBGL_FROM;
     const embedding = new Float32Array(2 * n);
     for (let i = 0; i < n; i++) {

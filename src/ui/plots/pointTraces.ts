@@ -11,10 +11,10 @@ export const MAX_DRAWN = 15000;
 
 /**
  * From this many pool points a plot is drawn with WebGL (scattergl); below it as SVG. Setting up a WebGL
- * context and regl's shaders costs 0.4-1 s of main thread on a software renderer, more than SVG for a few
- * thousand points. Every trace of a plot uses the same renderer either way, so trace order is drawing order.
+ * context and regl's shaders costs 0.4-1 s of main thread on a software renderer, more than SVG for a thousand
+ * points or so (SVG costs about 0.2-0.5 ms a point per redraw). Every trace of a plot uses the same renderer either way, so trace order is drawing order.
  */
-export const WEBGL_FROM = 3000;
+export const WEBGL_FROM = 1000;
 
 export const useWebGL = (n: number): boolean => Math.min(n, MAX_DRAWN) >= WEBGL_FROM;
 

@@ -1,5 +1,5 @@
 // Views 3 and 4: the learning curve (runs overlaid) and the streaming training loss.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { curveFromSnapshots, LEARNING_EXPLAIN, learningCurveFigure } from '../plots/learningCurve';
 import { LOSS_EXPLAIN, lossCurveFigure } from '../plots/lossCurve';
 import { runLabel } from '../../store/lab';
@@ -14,7 +14,7 @@ import { PlotCard } from './PlotCard';
 import { useFrozenWhileBusy } from './freeze';
 
 export function LearningView() {
-  const snaps = useFrozenWhileBusy(useLab((s) => s.snapshots));
+  const snaps = useDeferredValue(useFrozenWhileBusy(useLab((s) => s.snapshots)));
   const curves = useLab((s) => s.curves);
   const settings = useLab((s) => s.settings);
   const figure = useMemo(() => {

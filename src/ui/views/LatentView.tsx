@@ -1,5 +1,5 @@
 // View 1: the latent hypersphere; the stepper's previews and each new round glide from the last positions.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { fitLatent, latentCoords, latentFigure, LATENT_EXPLAIN, type FittedCoords, type LatentCoords } from '../plots/latent';
 import { placeholderFigure, type Figure } from '../plots/figure';
 import { overlayMarks, type OverlayMark } from '../plots/pointTraces';
@@ -22,7 +22,7 @@ const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 export function LatentView() {
   const cur = useCurrent();
-  const preview = useFrozenWhileBusy(usePreview());
+  const preview = useDeferredValue(useFrozenWhileBusy(usePreview()));
   const showTruth = useLab((s) => s.showTruth);
   const answers = useShownAnswers(cur);
   const hover = useLab((s) => s.hover);

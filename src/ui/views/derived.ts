@@ -1,5 +1,5 @@
 // Per-snapshot facts the point views share, memoised on the snapshot message.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { SnapshotMessage } from '../../protocol';
 import type { Label } from '../../core/types';
 import { pointTable, type PointTable } from '../plots/points';
@@ -15,12 +15,22 @@ export interface Current {
   xy: Float32Array | null;
 }
 
+/** One table per snapshot, shared by the views (each would build its own otherwise). */
+const tables = new WeakMap<SnapshotMessage, PointTable>();
+function tableOf(msg: SnapshotMessage): PointTable {
+  let t = tables.get(msg);
+  if (!t) tables.set(msg, (t = pointTable(msg.snapshot)));
+  return t;
+}
+
 export function useCurrent(): Current | null {
-  const snaps = useFrozenWhileBusy(useLab((s) => s.snapshots));
-  const data = useFrozenWhileBusy(useLab((s) => s.data));
+  // deferred: a new snapshot re-renders the views in a later, time-sliced pass, one view per slice, instead of
+  // inside the store update's synchronous render (which also updates the queue, counts and run controls)
+  const snaps = useDeferredValue(useFrozenWhileBusy(useLab((s) => s.snapshots)));
+  const data = useDeferredValue(useFrozenWhileBusy(useLab((s) => s.data)));
   const msg = snaps.length ? snaps[snaps.length - 1]! : null;
   // the open answers are not in the table: views restyle the few markers they change (a key press stays cheap)
-  const table = useMemo(() => (msg ? pointTable(msg.snapshot) : null), [msg]);
+  const table = useMemo(() => (msg ? tableOf(msg) : null), [msg]);
   const truth = useMemo(() => {
     const labels = data?.raw.labels;
     if (!msg || !labels) return null;
