@@ -37,7 +37,48 @@ test('an NSL-KDD-style CSV: text columns one-hot, label values normal / attacks;
   await page.getByTestId('import-load').click();
   await page.waitForFunction(() => (window as unknown as { __lab: { state(): { n: number } } }).__lab.state().n === 298);
   await expect(page.getByTestId('data-summary')).toContainText('298 rows, 14 features');
+  // the link carries the choices, not the file, and the share panel says so
+  await expect.poll(() => new URL(page.url()).searchParams.get('prep')).toBe('drop:duration~missing:drop-rows');
+  await expect(page.getByTestId('share-file-note')).toContainText('The link cannot carry your file (kdd.csv)');
+  await expect(page.getByTestId('share-file-note')).toContainText('columns left out: duration; missing cells: rows dropped');
+  // whoever opens the link and the same file gets the same matrix
+  const other = await page.context().browser()!.newPage();
+  await openLab(other, new URL(page.url()).search);
+  await expect(other.getByTestId('link-notices')).toContainText('kdd.csv, which is not on this site');
+  await chooseFile(other, 'kdd.csv', text(csv));
+  await expect(other.getByTestId('import-summary')).toContainText('298 rows, 14 features');
+  await expect(other.getByTestId('missing-strategy')).toHaveValue('drop-rows');
+  await expect(other.getByTestId('col-action-0')).toHaveText('dropped: excluded');
+  await expect(other.getByTestId('import-notices')).toContainText("The link's import choices were applied: columns left out: duration; missing cells: rows dropped.");
+  await other.close();
   expect(errors).toEqual([]);
+});
+
+test('a bundled dataset with import choices in the link; a bad choice is reported and the defaults used', async ({ browser }) => {
+  const open = async (query: string) => {
+    const page = await browser.newPage();
+    const errors = watchConsole(page);
+    await openLab(page, query);
+    return { page, errors };
+  };
+  const a = await open('?dataset=glass&prep=drop:RI,Na~missing:drop-rows&backend=wasm');
+  await expect(a.page.getByTestId('data-summary')).toContainText('214 rows, 7 features');
+  await expect(a.page.getByText('Import choices from the link: columns left out: RI, Na; missing cells: rows dropped.')).toBeVisible();
+  await expect(a.page.getByTestId('share-prep-note')).toHaveText('The link carries the import choices: columns left out: RI, Na; missing cells: rows dropped.');
+  expect(new URL(a.page.url()).searchParams.get('prep')).toBe('drop:RI,Na~missing:drop-rows');
+  // another dataset from the picker starts from the defaults
+  await a.page.getByTestId('dataset').selectOption('ionosphere');
+  await expect(a.page.getByTestId('data-summary')).toContainText('351 rows, 33 features');
+  expect(new URL(a.page.url()).searchParams.get('prep')).toBeNull();
+  const b = await open('?dataset=glass&prep=label:nope&backend=wasm');
+  await expect(b.page.getByTestId('data-summary')).toContainText('214 rows, 9 features');
+  await expect(b.page.getByText('do not fit glass: There is no column "nope" to use as the label')).toBeVisible();
+  const c = await open('?dataset=glass&prep=missing:guess&backend=wasm');
+  await expect(c.page.getByTestId('link-notices')).toContainText("prep 'missing:guess': missing 'guess' is not one of impute, drop-rows, drop-columns; the default was used");
+  for (const x of [a, b, c]) {
+    expect(x.errors).toEqual([]);
+    await x.page.close();
+  }
 });
 
 test('a Weka ARFF behind a 5 KB comment block: a date column can be included, a text label chosen', async ({ page }) => {

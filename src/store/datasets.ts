@@ -2,6 +2,8 @@
 import type { RawData } from '../core/types';
 import { loadManifest, type Manifest, type ManifestEntry } from '../io/catalogue';
 import { importBundled } from '../io/bundled';
+import { isImportError } from '../io/errors';
+import { describePrep, parsePrepLink } from '../io/preprocess/link';
 import type { PrepOptions } from '../io/preprocess/options';
 import { isSyntheticName, makeSynthetic, SYNTHETIC, SYNTHETIC_RECIPE } from '../engine/synthetic';
 import type { LabSettings } from './urlState';
@@ -40,7 +42,11 @@ async function loadBundled(entry: ManifestEntry, prep: PrepOptions): Promise<{ r
 
 /** Synthetic names are generated from the seed; imported files are kept in the page; other names come from the manifest. */
 export async function loadDataset(s: LabSettings, importedByKey: (key: string) => ImportedDataset | undefined): Promise<{ raw: RawData; source: DataSource; notices: string[] }> {
-  if (isSyntheticName(s.dataset)) return { raw: makeSynthetic(s.dataset, s.seed), source: 'synthetic', notices: [] };
+  const prep = s.prep ? parsePrepLink(s.prep) : {};
+  if (isSyntheticName(s.dataset)) {
+    const notices = s.prep ? [`The import choices (${describePrep(prep)}) are for a bundled dataset or a file; the generated ${s.dataset} uses none.`] : [];
+    return { raw: makeSynthetic(s.dataset, s.seed), source: 'synthetic', notices };
+  }
   const own = importedByKey(s.dataset);
   if (own) return { raw: own.raw, source: 'file', notices: own.notices };
   const m = await bundledManifest();
@@ -48,8 +54,16 @@ export async function loadDataset(s: LabSettings, importedByKey: (key: string) =
   if (!entry) {
     throw new Error(`There is no dataset called "${s.dataset}": choose one of ${[...SYNTHETIC, ...m.datasets.map((d) => d.name)].filter((v, i, a) => a.indexOf(v) === i).join(', ')}.`);
   }
-  const { raw, notices } = await loadBundled(entry, {});
-  return { raw, source: 'bundled', notices };
+  if (!s.prep) return { ...(await loadBundled(entry, {})), source: 'bundled' };
+  try {
+    const { raw, notices } = await loadBundled(entry, prep);
+    return { raw, source: 'bundled', notices: [`Import choices from the link: ${describePrep(prep)}.`, ...notices] };
+  } catch (e) {
+    if (!isImportError(e)) throw e;
+    // choices that do not fit this dataset (a column it lacks): say so and use the defaults
+    const { raw, notices } = await loadBundled(entry, {});
+    return { raw, source: 'bundled', notices: [`The link's import choices (${describePrep(prep)}) do not fit ${entry.name}: ${e.message} The defaults were used.`, ...notices] };
+  }
 }
 
 /** Rows of a bundled dataset (from the manifest), null when it is not one. */

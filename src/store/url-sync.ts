@@ -69,7 +69,8 @@ export function linkFor(settings: LabSettings, hidden: Iterable<string>, loc: { 
 
 /** Controls a teacher can hide in a link, with their labels. */
 export function hideableControls(): Array<{ key: string; label: string }> {
-  const settings = Object.values(SETTINGS_TABLE).map((s) => ({ key: s.key as string, label: s.label }));
+  // the import choices are data, not a control
+  const settings = Object.values(SETTINGS_TABLE).filter((s) => s.key !== 'prep').map((s) => ({ key: s.key as string, label: s.label }));
   return [...settings, { key: 'import', label: 'open file / all datasets' }, { key: 'share', label: 'this share panel' }];
 }
 

@@ -1,3 +1,5 @@
+import { formatPrepLink, parsePrepLink } from '../io/preprocess/link';
+import type { PrepOptions } from '../io/preprocess/options';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, configOverrides, parseUrl, toUrl } from './urlState';
 import type { LabSettings } from './urlState';
@@ -27,7 +29,7 @@ describe('parseUrl', () => {
     const r = parseUrl('?dataset=glass&loss=soft_boundary_uai&query=mlp&pseudo=0&pollution=.1&seed=42&preset=paper&k=15&backend=wasm&oracle=human&compare=abs,random~nce~1-2,5~paper~ps1&present=1&hide=seed,k');
     expect(r.problems).toEqual([]);
     expect(r.settings).toEqual({
-      dataset: 'glass', loss: 'soft_boundary_uai', query: 'mlp', pseudo: false, pollution: 0.1, seed: 42,
+      dataset: 'glass', prep: '', loss: 'soft_boundary_uai', query: 'mlp', pseudo: false, pollution: 0.1, seed: 42,
       preset: 'paper', k: 15, backend: 'wasm', oracle: 'human', compare: 'abs,random~nce~1-2,5~paper~ps1', present: true,
     });
     expect([...r.hidden]).toEqual(['seed', 'k']);
@@ -37,7 +39,7 @@ describe('parseUrl', () => {
     const cases: Array<[LabSettings, string[]]> = [
       [DEFAULT_SETTINGS, []],
       [{ ...DEFAULT_SETTINGS, pseudo: false, k: 3, pollution: 1, preset: 'paper' }, ['pseudo']],
-      [{ dataset: 'mnist-lite', loss: 'one_class', query: 'no', pseudo: false, pollution: 0.029, seed: 4294967295,
+      [{ dataset: 'mnist-lite', prep: 'label:class~anomaly:a%7Eb~drop:id,x%2Cy~missing:drop-rows~indicator~maxcat:10~beyond:codes', loss: 'one_class', query: 'no', pseudo: false, pollution: 0.029, seed: 4294967295,
         preset: 'paper', k: 'auto', backend: 'webgpu', oracle: 'human', compare: 'margin,density~nce,dsad~7~interactive~ps0', present: true }, ['dataset', 'loss', 'query', 'oracle']],
       [{ ...DEFAULT_SETTINGS, dataset: 'my_data.v2', pollution: 1e-7 }, []],
     ];
@@ -121,5 +123,41 @@ describe('configOverrides', () => {
       loss: 'nce', query: 'abs', pseudo: true, seed: 9, pollution: 0.02, sizes: { hDims: [32], repDim: 16, batchSize: 128, k: 5 },
     });
     expect(configOverrides(DEFAULT_SETTINGS, sizes)).toEqual({ loss: 'nce', query: 'abs', pseudo: true, seed: 1, pollution: null });
+  });
+});
+
+describe('the import choices in the link (prep=)', () => {
+  it('round-trips every choice, names with the separators included, and reads the same from the address', () => {
+    const o: PrepOptions = {
+      labelColumn: 'class: a~b', normalValue: 'normal', exclude: ['id', 'time,stamp', '50%'], include: ['when'],
+      missing: 'drop-columns', maxCategories: 7, beyondCap: 'codes', keepConstant: true,
+    };
+    const text = formatPrepLink(o);
+    expect(text).toBe('label:class%3A a%7Eb~normal:normal~drop:id,time%2Cstamp,50%25~include:when~missing:drop-columns~maxcat:7~beyond:codes~constant');
+    expect(parsePrepLink(text)).toEqual(o);
+    const url = toUrl({ ...DEFAULT_SETTINGS, dataset: 'glass', prep: text });
+    expect(url).toBe('?dataset=glass&prep=label:class%253A%20a%257Eb~normal:normal~drop:id,time%252Cstamp,50%2525~include:when~missing:drop-columns~maxcat:7~beyond:codes~constant');
+    const back = parseUrl(url);
+    expect(back.problems).toEqual([]);
+    expect(parsePrepLink(back.settings.prep)).toEqual(o);
+    expect(formatPrepLink({ labelColumn: null, missingIndicator: true, missing: 'impute', maxCategories: 50 })).toBe('nolabel~indicator');
+  });
+
+  it('reports a bad piece by name and keeps the defaults', () => {
+    const cases: Array<[string, string]> = [
+      ['missing:guess', "prep 'missing:guess': missing 'guess' is not one of impute, drop-rows, drop-columns; the default was used"],
+      ['maxcat:1', "prep 'maxcat:1': maxcat '1' is not a whole number from 2 to 1000; the default was used"],
+      ['colour:red', "prep 'colour:red': 'colour' is not an import choice (label, nolabel, anomaly, normal, drop, include, missing, indicator, maxcat, beyond, constant); the default was used"],
+      ['anomaly:a~normal:b', "prep 'anomaly:a~normal:b': give anomaly or normal, not both; the default was used"],
+      ['drop:a~drop:b', "prep 'drop:a~drop:b': drop is given twice; the default was used"],
+      ['label:', "prep 'label:': label needs a value (label:...); the default was used"],
+      ['beyond:keep', "prep 'beyond:keep': beyond 'keep' is not one of drop, codes; the default was used"],
+    ];
+    for (const [text, problem] of cases) {
+      const r = parseUrl(`?prep=${encodeURIComponent(text)}`);
+      expect(r.settings.prep).toBe('');
+      expect(r.problems).toEqual([problem]);
+    }
+    expect(parseUrl('?hide=prep').problems[0]).toContain("hide: unknown control 'prep' was ignored");
   });
 });

@@ -2,11 +2,14 @@
 import { LOSSES, QUERIES } from '../core/types';
 import type { Loss, Query, RunConfig, Sizes } from '../core/types';
 import { formatCompareSelection, parseCompareSelection } from '../engine/compareLink';
+import { formatPrepLink, parsePrepLink } from '../io/preprocess/link';
 import { BACKEND_CHOICES, ORACLES, PRESET_NAMES, type BackendChoice, type OracleKind, type Preset } from '../core/choices';
 
 
 export interface LabSettings {
   dataset: string;
+  /** the import's choices (io/preprocess/link.ts), '' = the defaults: applied to a bundled set, offered for the link's file */
+  prep: string;
   loss: Loss;
   query: Query;
   /** pseudo-abnormal samples on/off */
@@ -60,6 +63,11 @@ export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
       : bad(`dataset '${t}' is not a valid name (letters, digits, '.', '_' or '-', at most 64 characters)`)),
     serialise: (v) => v,
   },
+  prep: {
+    key: 'prep', label: 'import choices', default: '',
+    parse: (t) => { try { return ok(formatPrepLink(parsePrepLink(t))); } catch (e) { return bad(`prep '${t}': ${(e as Error).message}`); } },
+    serialise: (v) => v,
+  },
   loss: oneOf('loss', 'loss', LOSSES, 'nce'),
   query: oneOf('query', 'query strategy', QUERIES, 'abs'),
   pseudo: {
@@ -108,7 +116,7 @@ export const SETTINGS_TABLE: { [K in SettingKey]: SettingSpec<K> } = {
 };
 
 /** Stable order of keys in the URL and in the UI. */
-export const SETTING_KEYS: SettingKey[] = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k', 'backend', 'oracle', 'compare', 'present'];
+export const SETTING_KEYS: SettingKey[] = ['dataset', 'prep', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k', 'backend', 'oracle', 'compare', 'present'];
 
 export const DEFAULT_SETTINGS: LabSettings = Object.fromEntries(
   SETTING_KEYS.map((k) => [k, SETTINGS_TABLE[k].default]),
@@ -172,7 +180,7 @@ export function parseUrl(search: string, opts: ParseOptions = {}): ParsedUrl {
 }
 
 function parseHide(text: string, extra: readonly string[], hidden: Set<string>, problems: string[]): void {
-  const allowed = [...SETTING_KEYS, ...extra];
+  const allowed = [...SETTING_KEYS.filter((k) => k !== 'prep'), ...extra];
   for (const raw of text.split(',')) {
     const name = raw.trim();
     if (name === '') continue;
@@ -181,8 +189,8 @@ function parseHide(text: string, extra: readonly string[], hidden: Set<string>, 
   }
 }
 
-/** Encode for a query value, leaving commas readable (hide=loss,query). */
-const enc = (s: string) => encodeURIComponent(s).replace(/%2C/gi, ',');
+/** Encode for a query value, leaving commas and colons readable (hide=loss,query; prep=label:class). */
+const enc = (s: string) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 
 /** '?key=value&...' with only the settings that differ from the defaults, in table order; '' when all are defaults. */
 export function toUrl(settings: LabSettings, hidden: Iterable<string> = []): string {

@@ -1,5 +1,6 @@
 // The import slice: a file is read in the worker, the person confirms the label choice, then it becomes the dataset.
 import type { Ctx } from './ctx';
+import { describePrep, parsePrepLink } from '../../io/preprocess/link';
 import { withPrep } from '../../io/preprocess/prepared';
 import type { RawData } from '../../core/types';
 import type { ImportOptions, ImportResult } from '../../io/importFile';
@@ -62,6 +63,9 @@ export interface ImportActions {
 
 export type ImportSlice = ImportState & ImportActions;
 
+const stem = (n: string) => n.toLowerCase().replace(/\.gz$/, '').replace(/\.[^.]*$/, '');
+const sameFile = (a: string, b: string) => a === b || stem(a) === stem(b);
+
 const EXT_OK = /\.(csv|tsv|tab|txt|arff|data|dat|mat|npz|npy|h5|hdf5|gz|zip)$/i;
 
 declare module './ctx' {
@@ -99,7 +103,15 @@ export function createImportSlice(ctx: Ctx): ImportSlice {
       set({ reading: null, failure: { fileName: file.name, columns: [], options: {}, error: { code: 'UNREADABLE', message: `${file.name} could not be read from disk: ${(e as Error).message}` } } });
       return;
     }
-    await parse(file.name, bytes, {});
+    // the link named this file: start from the choices it carries
+    const asked = ctx.get().link.fileProblem?.name;
+    const prepText = ctx.get().lab.settings.prep;
+    const fromLink: ImportOptions = asked && prepText && sameFile(asked, file.name) ? parsePrepLink(prepText) : {};
+    await parse(file.name, bytes, fromLink);
+    const linked = get().pending;
+    if (linked && Object.keys(fromLink).length) {
+      set({ pending: { ...linked, result: { ...linked.result, notices: [`The link's import choices were applied: ${describePrep(fromLink)}.`, ...linked.result.notices] } } });
+    }
     if (!EXT_OK.test(file.name) && get().pending) {
       // content was recognised although the name does not say so: tell the person
       const p = get().pending!;

@@ -41,7 +41,7 @@ export type LabSlice = LabData & LabActions;
 /** The lab slice under its old name (components read it through useLab). */
 export type LabState = LabSlice;
 
-const RESTARTS: Array<keyof LabSettings> = ['dataset', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k'];
+const RESTARTS: Array<keyof LabSettings> = ['dataset', 'prep', 'loss', 'query', 'pseudo', 'pollution', 'seed', 'preset', 'k'];
 
 declare module './ctx' {
   interface AppState {
@@ -76,13 +76,17 @@ export function createLabSlice(ctx: Ctx): LabSlice {
     async applySettings(patch) {
       const before = get().settings;
       const settings = { ...before, ...patch };
+      // another dataset starts from the default import choices unless the patch brings its own
+      if (patch.dataset !== undefined && patch.dataset !== before.dataset && patch.prep === undefined) settings.prep = '';
       const changed = (k: keyof LabSettings) => settings[k] !== before[k];
       const restarts = RESTARTS.some(changed);
       const hadRounds = get().snapshots.length > 0;
       set(restarts ? { ...freshRun(get(), before), settings } : { settings });
       ctx.get().link.writeUrl();
       if (changed('backend')) send({ type: 'setBackend', backend: settings.backend });
-      const reload = changed('dataset') || (changed('seed') && get().data?.source === 'synthetic');
+      const source = get().data?.source;
+      // a file's choices re-read it in the import dialog; a bundled set is read again with them
+      const reload = changed('dataset') || (changed('seed') && source === 'synthetic') || (changed('prep') && source !== 'file');
       if (reload) {
         if (!(await get().loadData())) return;
       } else if (restarts) get().configure();

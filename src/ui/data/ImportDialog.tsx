@@ -1,5 +1,6 @@
 // The import dialog: what was read, the label column and anomaly value, notices, the paper's sizes; names shown as text only.
 import { useState } from 'react';
+import { formatPrepLink } from '../../io/preprocess/link';
 import type { LabSettings } from '../../store/urlState';
 import { labStore, useLab } from '../useLab';
 import { anomalyCount, kindText, pct, recognise, sizesText } from './facts';
@@ -17,7 +18,8 @@ const SHOWN_NAMES = 80;
 export async function loadImport(p: PendingImport, paperPreset: boolean): Promise<void> {
   const d = keepImport(p);
   const st = labStore.getState();
-  const patch: Partial<LabSettings> = {};
+  // the link carries the choices (not the file): whoever opens it and the same file gets the same matrix
+  const patch: Partial<LabSettings> = { prep: formatPrepLink(p.options) };
   if (!d.raw.labels && st.settings.oracle !== 'human') patch.oracle = 'human';
   if (paperPreset) patch.preset = 'paper';
   if (st.settings.dataset === d.key) {

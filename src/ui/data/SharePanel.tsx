@@ -1,5 +1,7 @@
-// Share this setup: copy a link that reproduces the settings, and choose which controls the link hides.
+// Share this setup: copy a link that reproduces the settings and import choices, and choose which controls the link hides.
 import { useState } from 'react';
+import { describePrep, parsePrepLink } from '../../io/preprocess/link';
+import { prepOf } from '../../io/preprocess/prepared';
 import { hideableControls } from '../../store/url-sync';
 import { appStore } from '../../store/page';
 import { useLink } from '../../store/hooks';
@@ -8,6 +10,9 @@ import { useLab } from '../useLab';
 export function SharePanel() {
   const hidden = useLab((s) => s.hidden);
   const own = useLab((s) => s.data?.source === 'file');
+  const fileName = useLab((s) => prepOf(s.data?.raw)?.fileName ?? s.settings.dataset);
+  const prepText = useLab((s) => s.settings.prep);
+  const choices = prepText ? describePrep(parsePrepLink(prepText)) : '';
   const [status, setStatus] = useState<string | null>(null);
   const url = useLink((s) => s.href());
   const toggle = (k: string, on: boolean) => {
@@ -33,7 +38,13 @@ export function SharePanel() {
         <span className="small" role="status" data-testid="copy-status">{status}</span>
       </div>
       <input className="share-url" readOnly value={url} data-testid="share-url" onFocus={(e) => e.target.select()} aria-label="link to this setup" />
-      {own && <p className="small muted">The link names your file; whoever opens it loads the same file to get the same run.</p>}
+      {own && (
+        <p className="small" data-testid="share-file-note">
+          The link cannot carry your file ({fileName}): it stays on this computer. Whoever opens the link must open the same
+          file themselves{choices ? <>; the import dialog then starts with your choices ({choices})</> : ''}, and gets the same run.
+        </p>
+      )}
+      {!own && choices && <p className="small muted" data-testid="share-prep-note">The link carries the import choices: {choices}.</p>}
       <details data-testid="hide-controls">
         <summary>Hide controls in the link{hidden.size ? ` (${hidden.size} hidden)` : ''}</summary>
         <p className="small muted">Ticked controls are hidden here and for whoever opens the link.</p>
