@@ -64,6 +64,22 @@ function meanOverDatasets(results: ResultFile[], datasets: string[], keys: strin
   return lines;
 }
 
+/** Final-stage AUROC x100 (mean over seeds) per dataset and its mean over the datasets that have it, for some configurations. */
+function finalTable(results: ResultFile[], datasets: string[], keys: string[]): string[] {
+  const lines = [`| configuration | ${datasets.join(' | ')} | mean |`, `|---|${'---|'.repeat(datasets.length + 1)}`];
+  for (const k of keys) {
+    const cells = datasets.map((d) => {
+      const rs = results.filter((r) => r.dataset === d && r.key === k).map((r) => r.run.stages[r.run.stages.length - 1]!.auroc).filter((x): x is number => x !== null);
+      return rs.length ? { v: 100 * meanStd(rs).mean, n: rs.length } : null;
+    });
+    if (cells.every((c) => c === null)) continue;
+    const have = cells.filter((c): c is { v: number; n: number } => c !== null);
+    const mean = have.length === datasets.length ? (have.reduce((a, c) => a + c.v, 0) / have.length).toFixed(2) : 'n/a';
+    lines.push(`| ${k}${BEYOND_CONFIGS.some((c) => c.key === k) ? ' (beyond)' : ''} | ${cells.map((c) => (c ? `${c.v.toFixed(2)} (${c.n})` : 'n/a')).join(' | ')} | ${mean} |`);
+  }
+  return lines;
+}
+
 const FIGURE_SETS: Array<{ name: string; title: string; keys: string[] }> = [
   { name: 'queries-nce', title: 'query strategies, NCE loss', keys: ['nce/random/ps0', 'nce/mlp/ps0', 'nce/abs/ps1', 'nce/margin/ps1', 'nce/diverse/ps1', 'nce/density/ps1'] },
   { name: 'losses-abs', title: 'losses, ABS query', keys: ['soft_boundary/abs/ps1', 'soft_boundary_nce/abs/ps1', 'one_class/abs/ps1', 'nce/abs/ps1', 'dsad/abs/ps1'] },
@@ -73,7 +89,7 @@ export { loadResults };
 
 export function writeReport(outDirs: string | string[], reportDir: string): { path: string; results: number; figures: number } {
   const dirs = typeof outDirs === 'string' ? [outDirs] : outDirs;
-  const outDir = dirs.join(', ');
+  const outDir = dirs.map((d) => relative(process.cwd(), d) || '.').join(', ');
   const { results, bad, duplicates, conflicts } = loadResults(dirs);
   if (results.length === 0) throw new Error(`No result files under ${outDir}${bad.length ? ` (${bad.length} unreadable)` : ''}: run the grid first, or give --out DIR.`);
   mkdirSync(join(reportDir, 'figures'), { recursive: true });
@@ -90,6 +106,11 @@ export function writeReport(outDirs: string | string[], reportDir: string): { pa
   const odds = datasets.filter((d) => ODDS_DATASETS.includes(d));
   if (odds.length) {
     md.push(`## Mean over the ODDS datasets (${odds.join(', ')})`, '', ...meanOverDatasets(results, odds, keys), '');
+  }
+  if (odds.length) {
+    md.push('## Final AUROC of the query strategies with the NCE loss, per ODDS dataset', '',
+      'AUROC x100 at the last stage, mean over the seeds present (their number in brackets); mean over datasets only where every dataset has the configuration.', '',
+      ...finalTable(results, odds, FIGURE_SETS[0]!.keys), '');
   }
   md.push('## Claims: paired Wilcoxon signed-rank tests over (dataset, seed), ODDS datasets', '',
     'Two-sided, @stdlib/stats-wilcoxon (exact below 50 pairs without ties, else normal approximation); win rate = (wins + ties / 2) / pairs of A against B.', '',

@@ -95,6 +95,8 @@ describe('figures and report', () => {
     const md = readFileSync(rep.path, 'utf8');
     expect(md).toContain('Unreadable result files (ignored): glass/broken.json');
     expect(md).toContain('| nce/abs/ps1 | 2 | 70.00 +- 0.0 | 90.00 +- 0.0 |');
+    expect(md).toContain('| configuration | glass | mean |');
+    expect(md).toContain('| nce/random/ps0 | 80.00 (2) | 80.00 |');
     expect(md).toMatch(/\| ABS beats random \(NCE loss\) \| nce\/abs\/ps1 \| nce\/random\/ps0 \| final AUROC \| 2 \| 10.00 \| 2 \/ 0 \/ 0 \| 1.00 \| 3 \|/);
     expect(existsSync(join(dir, 'report', 'figures', 'glass-queries-nce.png'))).toBe(true);
     expect(readFileSync(join(dir, 'report', 'figures', 'glass-queries-nce.svg'), 'utf8')).toContain('<svg');
