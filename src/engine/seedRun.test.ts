@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSynthetic } from './synthetic';
 import { makeConfig } from './config';
-import { runSeed } from './seedRun';
+import { runSeed } from './runSeed';
 import { cpuBackend } from './testing';
 import type { RawData } from '../core/types';
 

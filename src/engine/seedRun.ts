@@ -3,8 +3,7 @@
 import { collapseStats, type CollapseStats } from './collapse';
 import { discovery, summarizeCurve, type CurveSummary } from './curves';
 import { partialAuroc } from './metrics';
-import { Session, simulatedOracle, type SessionHooks } from './session';
-import type { RawData, RunConfig, StageSnapshot } from '../core/types';
+import type { RunConfig, StageSnapshot } from '../core/types';
 
 /** pAUC is the McClish-standardised partial AUROC up to this false-positive rate. */
 export const PAUC_MAX_FPR = 0.05;
@@ -63,16 +62,10 @@ export function seedRunOf(key: string, seed: number, stages: StageResult[], seco
   return { key, seed, stages, summary, collapsed: stages.some((s) => s.collapse.collapsed), seconds };
 }
 
-/** The whole protocol (initial stage + config.rounds query rounds) in its own Session. */
-export async function runSeed(data: RawData, config: RunConfig, hooks: SessionHooks = {}, key = configKey(config)): Promise<SeedRun> {
-  if (!data.labels) throw new Error(`Dataset ${data.name} has no labels, so the simulated oracle cannot answer: runs need labelled data.`);
-  const t0 = performance.now();
-  const session = new Session(data, config, hooks);
-  try {
-    const snaps = await session.run(simulatedOracle(session.pool.labels!));
-    const stages = snaps.map((s) => stageResult(s, session.pool.labels));
-    return seedRunOf(key, config.seed, stages, (performance.now() - t0) / 1000);
-  } finally {
-    session.dispose();
-  }
+/** The seeds of a batch: whole numbers from 0 to 2^32 - 1, each once. */
+export function checkSeeds(seeds: number[]): void {
+  if (seeds.length === 0) throw new Error('Give at least one seed.');
+  const bad = seeds.find((s) => !Number.isInteger(s) || s < 0 || s > 4294967295);
+  if (bad !== undefined) throw new Error(`Seed ${bad} is not a whole number from 0 to 4294967295.`);
+  if (new Set(seeds).size !== seeds.length) throw new Error(`The seeds ${seeds.join(', ')} repeat a seed.`);
 }

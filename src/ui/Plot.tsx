@@ -82,7 +82,7 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
         el.on('plotly_selected', (e) => selectCb.current?.(picked(e)));
       }
     }, heavy && !!figure);
-  }, [figure, id]);
+  }, [figure, id, figure ? null : placeholder]);
 
   useEffect(() => {
     const el = ref.current;

@@ -1,7 +1,8 @@
 // The comparison batch over the engine's one runner (engine/seedRun.ts): configs x seeds, in the lab worker,
 // in Node tests and behind the CLI's scripts/runner.ts.
-import { makeConfig } from '../engine/session';
-import { runSeed, type SeedRun } from '../engine/seedRun';
+import { makeConfig } from '../engine/config';
+import { runSeed } from '../engine/runSeed';
+import { checkSeeds, type SeedRun } from '../engine/seedRun';
 import type { ProgressEvent, RawData, RunConfig } from '../core/types';
 import type { CompareRunRequest, ConfigRequest } from '../protocol';
 
@@ -27,13 +28,7 @@ export function runOne(data: RawData, req: CompareRunRequest, seed: number, hook
   }, req.key);
 }
 
-/** The seeds of a batch: whole numbers from 0 to 2^32 - 1, each once. */
-export function checkSeeds(seeds: number[]): void {
-  if (seeds.length === 0) throw new Error('Give at least one seed.');
-  const bad = seeds.find((s) => !Number.isInteger(s) || s < 0 || s > 4294967295);
-  if (bad !== undefined) throw new Error(`Seed ${bad} is not a whole number from 0 to 4294967295.`);
-  if (new Set(seeds).size !== seeds.length) throw new Error(`The seeds ${seeds.join(', ')} repeat a seed.`);
-}
+export { checkSeeds };
 
 /** Every configuration for each seed, one Session after another. */
 export async function runBatch(data: RawData, runs: CompareRunRequest[], seeds: number[], hooks: BatchHooks = {}): Promise<SeedRun[]> {

@@ -1,25 +1,11 @@
 // "Score a file with this model", shared by the lab's import worker and `npm run score`: recipe, scaling, network, table.
 import { applyScaling } from '../engine/data';
 import { scoreRows } from '../engine/portable';
-import { toCsv, formatFloat32 } from '../io/export';
 import { readModelZip } from '../io/model/modelFile';
 import { modelInput } from '../io/model/newData';
+import type { ScoredFile } from './scoredCsv';
 
-export interface ScoredFile {
-  fileName: string;
-  n: number;
-  /** the file's line (text) or row number of each scored row */
-  rows: number[];
-  scores: Float32Array;
-  /** 1 = the highest score (most anomalous) */
-  rank: Int32Array;
-  /** R^2 when the model has a radius (soft-boundary losses), else null */
-  radius2: number | null;
-  /** percent of training scores at or below each score */
-  trainPercentile: Float32Array;
-  trainQuantiles: number[];
-  notices: string[];
-}
+export { scoredCsv, type ScoredFile } from './scoredCsv';
 
 function percentile(q: number[], s: number): number {
   if (q.length === 0) return NaN;
@@ -40,15 +26,4 @@ export async function scoreFile(model: Uint8Array, fileName: string, bytes: Uint
   order.forEach((i, r) => (rank[i] = r + 1));
   const trainPercentile = Float32Array.from(scores, (s) => percentile(meta.trainQuantiles, s));
   return { fileName, n: input.n, rows: input.rows, scores, rank, radius2: m.R > 0 ? m.R * m.R : null, trainPercentile, trainQuantiles: meta.trainQuantiles, notices: input.notices };
-}
-
-/** row, score, rank, outside_R (1/0, empty without a radius), train_percentile. */
-export function scoredCsv(r: ScoredFile): string {
-  const rows = function* () {
-    for (let i = 0; i < r.n; i++) {
-      const s = r.scores[i]!;
-      yield [r.rows[i]!, Number(formatFloat32(s)), r.rank[i]!, r.radius2 === null ? null : s > r.radius2 ? 1 : 0, Number(r.trainPercentile[i]!.toFixed(1))];
-    }
-  };
-  return toCsv(['row', 'score', 'rank', 'outside_R', 'train_percentile'], rows());
 }

@@ -6,7 +6,7 @@ import type { Command, CompareRunResult, WorkerEvent } from '../../protocol';
 import { experimentCommand, type CommandLine } from '../compare/commandLine';
 import { compareRuns, type ComparePick } from '../compare/configs';
 import { timeLeft } from '../compare/progress';
-import { checkSeeds } from '../../worker/compare';
+import { checkSeeds } from '../../engine/seedRun';
 
 export type CompareStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

@@ -1,7 +1,6 @@
 // "Score a file with this model": a new file with the training columns, scored in the worker; scores, ranks, R and a CSV.
 import { useRef, useState } from 'react';
-import type { ScoredFile } from '../../worker/scoreFile';
-import { scoredCsv } from '../../worker/scoreFile';
+import { scoredCsv, type ScoredFile } from '../../worker/scoredCsv';
 import { download, sessionActions } from '../sessions/context';
 import { useLab } from '../useLab';
 import { scoreInWorker } from '../../store/effects/importClient';

@@ -54,8 +54,8 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
 export const SIDE_LEGEND = (scale = 1) => ({ orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', font: { size: 12 * scale }, itemsizing: 'constant' });
 
 /** An empty figure with the plot's titles and trace types, drawn before the first snapshot. */
-export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}): Figure {
-  // one transparent point per trace: an empty WebGL trace would not set up its context yet
+export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}, scale = 1): Figure {
+  // one transparent point per trace: the axes and titles are drawn as they will be
   const data = types.map((type) => ({ type, x: [0], y: [0], showlegend: false, hoverinfo: 'skip', marker: { opacity: 0 }, opacity: 0 }));
-  return { data, layout: baseLayout(title, xTitle, yTitle, extra) };
+  return { data, layout: baseLayout(title, xTitle, yTitle, extra, scale) };
 }

@@ -11,7 +11,7 @@ import { useCurrent, useShownAnswers } from './derived';
 import { PlotCard } from './PlotCard';
 import { selectPoints } from '../../store/panels';
 
-const PLACEHOLDER = placeholderFigure('Input space', 'x1', 'x2', ['scatter']);
+const placeholder = (scale: number) => placeholderFigure('Input space', 'x1', 'x2', ['scatter'], {}, scale);
 
 /** The field as a PNG data URL (64 x 64 pixels: a millisecond or two). */
 function fieldImage(grid: ScoreGrid): string | null {
@@ -51,9 +51,10 @@ export function InputView() {
     if (hover !== null && hover < x.length) marks.unshift({ kind: 'hover', index: hover, x: x[hover]!, y: y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
     return marks;
   }, [cur, showTruth, answers, hover]);
+  const empty = useMemo(() => placeholder(scale), [scale]);
   return (
     <PlotCard id="input" explain={pca ? INPUT_EXPLAIN_PCA : INPUT_EXPLAIN_2D}>
-      <Plot id="input" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('input', idx)} placeholder={PLACEHOLDER} heavy />
+      <Plot id="input" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('input', idx)} placeholder={empty} heavy />
     </PlotCard>
   );
 }

@@ -17,7 +17,7 @@ const FRAMES = 10;
 const FRAME_MS = 50;
 /** Tween frames redraw every point: above this many the view jumps instead (a frame would be a long task). */
 const MAX_TWEEN = 6000;
-const PLACEHOLDER = placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scatter']);
+const placeholder = (scale: number) => placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scatter'], {}, scale);
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 export function LatentView() {
@@ -96,9 +96,10 @@ export function LatentView() {
     return marks;
   }, [shown, at, showTruth, answers, hover]);
 
+  const empty = useMemo(() => placeholder(scale), [scale]);
   return (
     <PlotCard id="latent" explain={LATENT_EXPLAIN}>
-      <Plot id="latent" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} placeholder={PLACEHOLDER} heavy />
+      <Plot id="latent" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} placeholder={empty} heavy />
     </PlotCard>
   );
 }
