@@ -9,7 +9,7 @@ import { LOSSES, QUERIES, type Loss, type Query } from '../src/core/types';
 export const PAPER_DATASETS = ['arrhythmia', 'cardio', 'glass', 'ionosphere', 'mnist_tab', 'optdigits', 'nslkdd'];
 export const ODDS_DATASETS = PAPER_DATASETS.filter((d) => d !== 'nslkdd');
 /** Rough seconds per paper stage on one thread (docs/kernels.md): small datasets first, so an interrupted grid has whole datasets. */
-const STAGE_SECONDS: Record<string, number> = { glass: 0.02, ionosphere: 0.05, cardio: 0.27, optdigits: 0.95, mnist_tab: 3.53, nslkdd: 22, arrhythmia: 0.68 };
+export const STAGE_SECONDS: Record<string, number> = { glass: 0.02, ionosphere: 0.05, cardio: 0.27, optdigits: 0.95, mnist_tab: 3.53, nslkdd: 22, arrhythmia: 0.68 };
 
 /** A task's relative cost (seconds per stage on one thread, 1 for an unknown dataset): weighs the time-left estimate. */
 export const taskCost = (dataset: string) => STAGE_SECONDS[dataset] ?? 1;

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from '../src/engine/metrics';
+import { STAGE_SECONDS } from './paper-grid';
 import type { ResultFile } from './paper-worker';
 
 export interface Loaded {
@@ -74,8 +75,11 @@ export function costs(results: ResultFile[], datasets: string[]): DatasetCost[] 
   });
 }
 
-/** The cost table, and the projection: mean CPU per run x runs of a full grid, over `cores` cores kept busy. */
-export function costMd(results: ResultFile[], datasets: string[], gridRuns: number, cores = 2): string[] {
+/**
+ * The cost table, and two projections over `cores` cores kept busy: mean CPU per run x runs of a full grid, and
+ * `stageSeconds` (one-thread seconds a stage on an idle machine, docs/kernels.md) x stages x runs.
+ */
+export function costMd(results: ResultFile[], datasets: string[], gridRuns: number, cores = 2, stageSeconds: Record<string, number> = STAGE_SECONDS): string[] {
   const cs = costs(results, datasets);
   const lines = ['| dataset | runs | runs timed | CPU s per run (mean) | CPU s per run (median) | wall s per run (median) | projected CPU s for ' + gridRuns + ' runs |', '|---|---|---|---|---|---|---|'];
   let total = 0;
@@ -87,5 +91,11 @@ export function costMd(results: ResultFile[], datasets: string[], gridRuns: numb
     lines.push(`| ${c.dataset} | ${c.runs} | ${c.timed} | ${c.cpuMean?.toFixed(2) ?? 'n/a'} | ${c.cpuMedian?.toFixed(2) ?? 'n/a'} | ${c.wallMedian?.toFixed(2) ?? 'n/a'} | ${proj?.toFixed(0) ?? 'n/a'} |`);
   }
   lines.push('', `Projection (not a measurement): ${total.toFixed(0)} CPU s / ${cores} cores = **${(total / cores / 60).toFixed(1)} min** of wall time on an idle ${cores}-core machine with \`--jobs ${cores}\`, assuming both cores stay busy and a run costs its measured CPU time${missing.length ? `; without ${missing.join(', ')} (no run timed)` : ''}.`);
+  const stages = results[0]?.run.stages.length ?? 6;
+  const known = datasets.filter((d) => stageSeconds[d] !== undefined);
+  const bench = known.reduce((a, d) => a + stageSeconds[d]! * stages * gridRuns, 0);
+  if (known.length) {
+    lines.push('', `From the one-thread stage times of an idle machine instead (${known.map((d) => `${d} ${stageSeconds[d]} s`).join(', ')}; x ${stages} stages x ${gridRuns} runs): ${bench.toFixed(0)} CPU s / ${cores} cores = **${(bench / cores / 60).toFixed(1)} min** (also a projection).`);
+  }
   return lines;
 }

@@ -87,10 +87,12 @@ const FIGURE_SETS: Array<{ name: string; title: string; keys: string[] }> = [
 
 export { loadResults };
 
-export function writeReport(outDirs: string | string[], reportDir: string): { path: string; results: number; figures: number } {
+/** `only`: the datasets the tables, claims and figures cover (default all found); the cost table covers every run found. */
+export function writeReport(outDirs: string | string[], reportDir: string, only?: string[]): { path: string; results: number; figures: number } {
   const dirs = typeof outDirs === 'string' ? [outDirs] : outDirs;
   const outDir = dirs.map((d) => relative(process.cwd(), d) || '.').join(', ');
-  const { results, bad, duplicates, conflicts } = loadResults(dirs);
+  const { results: found, bad, duplicates, conflicts } = loadResults(dirs);
+  const results = only ? found.filter((r) => only.includes(r.dataset)) : found;
   if (results.length === 0) throw new Error(`No result files under ${outDir}${bad.length ? ` (${bad.length} unreadable)` : ''}: run the grid first, or give --out DIR.`);
   mkdirSync(join(reportDir, 'figures'), { recursive: true });
   const datasets = orderDatasets(results);
@@ -135,8 +137,8 @@ export function writeReport(outDirs: string | string[], reportDir: string): { pa
     }
   }
   const seeds = new Set(results.map((r) => r.seed)).size;
-  md.push('## Cost of a run', '', 'CPU: the worker thread\'s user + system time (Linux /proc), which a busy machine does not inflate the way it does wall time.', '',
-    ...costMd(results, datasets, keys.length * seeds), '');
+  md.push('## Cost of a run', '', `Every run found${only ? ', whatever the datasets above' : ''}. CPU: the worker thread's user + system time (Linux /proc), which a busy machine inflates far less than wall time (but still some: caches and memory are shared).`, '',
+    ...costMd(found, orderDatasets(found), keys.length * seeds), '');
   const path = join(reportDir, 'README.md');
   writeFileSync(path, md.join('\n'));
   return { path, results: results.length, figures };

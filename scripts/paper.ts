@@ -81,7 +81,9 @@ async function main(): Promise<void> {
     }
   }
   if (a.report !== undefined) {
-    const r = writeReport(outs, resolve(a.report));
+    // with --run 0, --datasets picks the datasets the report's tables cover
+    const only = !run && a.datasets !== undefined ? a.datasets.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+    const r = writeReport(outs, resolve(a.report), only);
     console.log(`report: ${r.path} (${r.results} result files, ${r.figures} figures)`);
   }
   if (a.strict === '1' && collapsed > 0) {
