@@ -94,7 +94,27 @@ function splitWhitespace(text: string): { rows: string[][]; lines: number[] } {
   return { rows, lines };
 }
 
-export function parseCsv(text: string, opts: CsvOptions = {}): CsvParsed {
+const CHUNK = 1 << 20;
+
+/** papaparse over the whole text, or in 1 MB chunks when progress is asked for (a large file); rows numbered from 0 either way. */
+function papaRows(text: string, delimiter: string, progress?: (f: number) => void): { data: string[][]; errors: Papa.ParseError[] } {
+  if (!progress || text.length <= 2 * CHUNK) return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const data: string[][] = [];
+  const errors: Papa.ParseError[] = [];
+  Papa.parse<string[]>(text, {
+    delimiter, skipEmptyLines: false, chunkSize: CHUNK,
+    // with a string the chunks come synchronously, before Papa.parse returns
+    chunk: (r: Papa.ParseResult<string[]>) => {
+      for (const e of r.errors) errors.push({ ...e, row: e.row === undefined ? undefined : e.row + data.length });
+      for (const row of r.data) data.push(row);
+      progress(r.meta.cursor / text.length);
+    },
+    complete: () => undefined,
+  } as Papa.ParseConfig<string[]>);
+  return { data, errors };
+}
+
+export function parseCsv(text: string, opts: CsvOptions = {}, progress?: (f: number) => void): CsvParsed {
   const notices: string[] = [];
   if (text.trim() === '') {
     throw new ImportError('EMPTY', 'The file is empty: it holds no rows at all.');
@@ -105,7 +125,7 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvParsed {
     const { rows, lines } = splitWhitespace(text);
     return tableOf(rows, lines, delimiter, opts, notices);
   }
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const parsed = papaRows(text, delimiter, progress);
   const quoteErr = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
   if (quoteErr) {
     const row = (quoteErr.row ?? 0) + 1;

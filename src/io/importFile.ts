@@ -12,6 +12,7 @@ import { readNpzEntries, unzipChecked } from './npz';
 import { validateMatrix, validateTextTable, type TextTable, type Validated } from './validate';
 import { gunzipSync } from 'fflate';
 import type { PrepOptions } from './preprocess/options';
+import type { Progress } from './progress';
 import type { ColumnPlan } from './preprocess/plan';
 import type { ColumnProfile } from './preprocess/profile';
 import type { Recipe } from './preprocess/recipe';
@@ -25,6 +26,8 @@ export interface ImportOptions extends PrepOptions {
   hasHeader?: boolean;
   /** default 300 MB */
   maxBytes?: number;
+  /** told how far the import has got (0..1) and what it is doing; never cloned (the worker passes its own) */
+  progress?: Progress;
 }
 
 export type ImportFormat = 'csv' | 'tsv' | 'txt' | 'arff' | 'mat-v4' | 'mat-v5' | 'mat-v7.3' | 'hdf5' | 'npz' | 'npy';
@@ -115,12 +118,13 @@ async function importInner<T>(name: string, bytes: Uint8Array, options: ImportOp
   const dataName = baseName(name);
   switch (detected.kind) {
     case 'text': {
+      options.progress?.(0.02, 'decoding');
       const { text, notices: decodeNotices } = decodeText(bytes);
       notices.push(...decodeNotices);
       const csvOpts: Parameters<typeof parseCsv>[1] = { extension: extensionOf(name) };
       if (options.delimiter !== undefined) csvOpts.delimiter = options.delimiter;
       if (options.hasHeader !== undefined) csvOpts.hasHeader = options.hasHeader;
-      const parsed = parseCsv(text, csvOpts);
+      const parsed = parseCsv(text, csvOpts, options.progress && ((f) => options.progress!(0.05 + 0.45 * f, 'parsing')));
       return sink.table(parsed.table, parsed.delimiter === '\t' ? 'tsv' : parsed.delimiter === ' ' ? 'txt' : 'csv', [...notices, ...parsed.notices], {
         delimiter: parsed.delimiter,
         hasHeader: parsed.hasHeader,

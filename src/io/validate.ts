@@ -3,6 +3,7 @@ import type { DataKind, RawData } from '../core/types';
 import { ImportError, listValues, quote } from './errors';
 import { fitTable } from './preprocess/fit';
 import type { PrepOptions } from './preprocess/options';
+import type { Progress } from './progress';
 import type { ColumnPlan } from './preprocess/plan';
 import { fitMatrixMissing, matrixRecipe } from './preprocess/matrixFit';
 import { profileTable, type ColumnProfile } from './preprocess/profile';
@@ -26,7 +27,7 @@ export interface MatrixInput {
   kind?: DataKind;
 }
 
-export type ValidateOptions = PrepOptions;
+export type ValidateOptions = PrepOptions & { progress?: Progress };
 
 export interface Validated {
   data: RawData;
@@ -179,7 +180,7 @@ export function validateTextTable(table: TextTable, name: string, opts: Validate
     );
   }
   const labelIdx = pickTextLabel(table, opts.labelColumn, notices);
-  const profile = profileTable(table);
+  const profile = profileTable(table, opts.progress && ((f) => opts.progress!(0.5 + 0.25 * f, 'profiling')));
   if (rows.length * width > MAX_CELLS) checkCellCount(rows.length, width);
   const fit = fitTable(table, profile, labelIdx, opts);
   notices.push(...fit.notices);

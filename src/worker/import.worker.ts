@@ -2,6 +2,7 @@
 // The import worker: parses the user's files off the main thread and keeps the last file for re-parsing with new choices.
 import { importFile, type ImportOptions, type ImportResult } from '../io/importFile';
 import { isImportError } from '../io/errors';
+import { throttled } from '../io/progress';
 import '@tensorflow/tfjs-backend-cpu';
 import { useBackend } from '../engine/backend';
 import { scoreFile, type ScoredFile } from './scoreFile';
@@ -31,6 +32,14 @@ export interface ImportFailure {
   row?: number;
   column?: string;
   values?: string[];
+}
+
+/** Sent while a file is read: how far (0..1) and what it is doing (decoding, parsing, profiling, encoding). */
+export interface ImportProgress {
+  id: number;
+  kind: 'progress';
+  fraction: number;
+  phase: string;
 }
 
 export type ImportReply =
@@ -93,7 +102,9 @@ ctx.onmessage = async (e: MessageEvent<ImportRequest | ScoreRequest>) => {
   }
   const file = last;
   try {
-    const result = await importFile(file.name, file.bytes, options);
+    const progress = throttled((fraction, phase) => ctx.postMessage({ id, kind: 'progress', fraction, phase } satisfies ImportProgress));
+    const result = await importFile(file.name, file.bytes, { ...options, progress });
+    progress(1, 'done');
     const values = await labelValues(file.name, file.bytes, options, result);
     // the preview needs counts, not every distinct value of a wide numeric column
     for (const p of result.profile ?? []) p.values = p.values.slice(0, SHOWN_VALUES);

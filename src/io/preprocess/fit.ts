@@ -3,6 +3,7 @@ import { ImportError, listValues, quote } from '../errors';
 import { canonicalLabel } from '../labels';
 import type { TextTable } from '../table';
 import { NUMBER_RE, dateSeconds, isMissing } from './cells';
+import type { Progress } from '../progress';
 import { DEFAULT_MAX_CATEGORIES, PREP_VERSION, type PrepOptions } from './options';
 import { planColumns, type ColumnPlan } from './plan';
 import { sortedValues, type ColumnProfile } from './profile';
@@ -107,7 +108,7 @@ function dropNotices(cols: ColumnPlan[], o: PrepOptions, notices: string[]): voi
 }
 
 /** Plan, missing values, recipe and matrix for the table; labelIdx -1 = no label column. */
-export function fitTable(table: TextTable, profiles: ColumnProfile[], labelIdx: number, o: PrepOptions): Fitted {
+export function fitTable(table: TextTable, profiles: ColumnProfile[], labelIdx: number, o: PrepOptions & { progress?: Progress }): Fitted {
   const notices: string[] = [];
   const cols = planColumns(profiles, labelIdx, o);
   const counted = new Map<number, Array<[string, number]>>();
@@ -173,7 +174,7 @@ export function fitTable(table: TextTable, profiles: ColumnProfile[], labelIdx: 
     );
   }
   const recipe: Recipe = { version: PREP_VERSION, columns: [...table.names], label, encoders };
-  const t = transform(table, recipe, rows);
+  const t = transform(table, recipe, rows, o.progress && ((f) => o.progress!(0.75 + 0.2 * f, 'encoding')));
   const labelValues = labelIdx >= 0 ? Array.from(rows, (i) => canonicalLabel(table.rows[i]![labelIdx]!)) : [];
   return { values: t.values, n: t.n, d: t.d, featureNames: featureNames(recipe), recipe, columns: cols, rows, labelValues, notices };
 }

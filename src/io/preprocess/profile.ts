@@ -105,8 +105,11 @@ function profileColumn(table: TextTable, j: number): ColumnProfile {
 }
 
 /** Profiles every column (the category cap does not change a kind: only whether a categorical column is encoded). */
-export function profileTable(table: TextTable): ColumnProfile[] {
-  return table.names.map((_, j) => profileColumn(table, j));
+export function profileTable(table: TextTable, progress?: (f: number) => void): ColumnProfile[] {
+  return table.names.map((_, j) => {
+    progress?.(j / table.names.length);
+    return profileColumn(table, j);
+  });
 }
 
 export function kindText(p: ColumnProfile): string {

@@ -72,7 +72,7 @@ function noFill(column: string, row: number): never {
 }
 
 /** Applies the recipe to the given rows of the table (all rows when `rows` is omitted). */
-export function transform(table: TextTable, recipe: Recipe, rows?: ArrayLike<number>): Transformed {
+export function transform(table: TextTable, recipe: Recipe, rows?: ArrayLike<number>, progress?: (f: number) => void): Transformed {
   const at = new Map(table.names.map((nm, j) => [nm, j]));
   const idx = (c: string): number => {
     const j = at.get(c);
@@ -85,7 +85,8 @@ export function transform(table: TextTable, recipe: Recipe, rows?: ArrayLike<num
   const filled = new Map<string, number>();
   const unseen = new Map<string, { value: string; row: number; count: number }>();
   let o = 0;
-  for (const e of recipe.encoders) {
+  for (const [done, e] of recipe.encoders.entries()) {
+    progress?.(done / recipe.encoders.length);
     const j = idx(e.column);
     const lookup = e.type === 'onehot' || e.type === 'codes' ? new Map(e.values.map((v, k) => [v, k])) : null;
     const width = e.type === 'onehot' ? e.values.length : 1;

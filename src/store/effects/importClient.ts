@@ -1,15 +1,21 @@
 // Main-thread side of the import worker: one worker, one request at a time answered by id.
 import type { ImportOptions } from '../../io/importFile';
-import type { ImportReply, ImportRequest, ScoreReply, ScoreRequest } from '../../worker/import.worker';
+import type { ImportProgress, ImportReply, ImportRequest, ScoreReply, ScoreRequest } from '../../worker/import.worker';
 
 let worker: Worker | null = null;
 let nextId = 1;
 const waiting = new Map<number, (r: ImportReply & ScoreReply) => void>();
+const progressOf = new Map<number, (fraction: number, phase: string) => void>();
 
 function getWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('../../worker/import.worker.ts', import.meta.url), { type: 'module', name: 'svdd-import' });
-  worker.onmessage = (e: MessageEvent<ImportReply & ScoreReply>) => {
+  worker.onmessage = (e: MessageEvent<(ImportReply & ScoreReply) | ImportProgress>) => {
+    if ('kind' in e.data && e.data.kind === 'progress') {
+      progressOf.get(e.data.id)?.(e.data.fraction, e.data.phase);
+      return;
+    }
+    progressOf.delete(e.data.id);
     const done = waiting.get(e.data.id);
     waiting.delete(e.data.id);
     done?.(e.data);
@@ -26,9 +32,10 @@ function getWorker(): Worker {
 }
 
 /** Parse a file in the worker; bytes omitted = the last file again with other options. */
-export function parseInWorker(name: string, bytes: ArrayBuffer | null, options: ImportOptions): Promise<ImportReply> {
+export function parseInWorker(name: string, bytes: ArrayBuffer | null, options: ImportOptions, onProgress?: (fraction: number, phase: string) => void): Promise<ImportReply> {
   const w = getWorker();
   const id = nextId++;
+  if (onProgress) progressOf.set(id, onProgress);
   const req: ImportRequest = { id, name, options };
   if (bytes) req.bytes = bytes;
   return new Promise((resolve) => {

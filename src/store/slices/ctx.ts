@@ -29,7 +29,7 @@ export interface AppDeps {
   /** synchronous copy of records until IndexedDB confirms them (survives a reload right after a key press) */
   journal?: Journal;
   /** reads a data file in the import worker */
-  parseFile?: (fileName: string, bytes: ArrayBuffer | null, options: ImportOptions) => Promise<ImportReply>;
+  parseFile?: (fileName: string, bytes: ArrayBuffer | null, options: ImportOptions, onProgress?: (fraction: number, phase: string) => void) => Promise<ImportReply>;
   /** rows of a bundled dataset (the manifest), to check an imported session file before it is stored */
   bundledRows?: (name: string) => Promise<number | null>;
   now?: () => number;

@@ -37,6 +37,8 @@ export interface ImportedDataset {
 export interface ImportState {
   /** the file being read, or null */
   reading: string | null;
+  /** how far the worker has got with it (0..1) and what it is doing */
+  progress: { fraction: number; phase: string } | null;
   pending: PendingImport | null;
   failure: FailedImport | null;
   imported: ImportedDataset[];
@@ -79,7 +81,9 @@ export function createImportSlice(ctx: Ctx): ImportSlice {
   const set = (p: Partial<ImportSlice> | ((s: ImportSlice) => Partial<ImportSlice>)) => ctx.set('import', p);
   const parseFile = (fileName: string, bytes: ArrayBuffer | null, options: ImportOptions) => {
     if (!ctx.deps.parseFile) throw new Error('This page cannot read data files (no file reader).');
-    return ctx.deps.parseFile(fileName, bytes, options);
+    return ctx.deps.parseFile(fileName, bytes, options, (fraction, phase) => {
+      if (get().reading === fileName) set({ progress: { fraction, phase } });
+    });
   };
 
   /** Reads a file in the worker; a failure leaves the loaded data as it was. */
@@ -95,7 +99,7 @@ export function createImportSlice(ctx: Ctx): ImportSlice {
       });
       return;
     }
-    set({ reading: file.name, failure: null, pending: null });
+    set({ reading: file.name, progress: null, failure: null, pending: null });
     let bytes: ArrayBuffer;
     try {
       bytes = await file.arrayBuffer();
@@ -121,7 +125,7 @@ export function createImportSlice(ctx: Ctx): ImportSlice {
 
   /** Read the last file again with other choices (label column, anomaly value). */
   async function rechoose(fileName: string, options: ImportOptions): Promise<void> {
-    set({ reading: fileName });
+    set({ reading: fileName, progress: null });
     await parse(fileName, null, options);
   }
 
@@ -130,11 +134,11 @@ export function createImportSlice(ctx: Ctx): ImportSlice {
     if (reply.ok) {
       const taken = [...get().reserved, ...get().imported.filter((d) => d.fileName !== fileName).map((d) => d.key)];
       set({
-        reading: null, failure: null,
+        reading: null, progress: null, failure: null,
         pending: { fileName, key: datasetKey(fileName, taken), result: reply.result, labelValues: reply.labelValues, options, ms: reply.ms },
       });
     } else {
-      set({ reading: null, pending: null, failure: { fileName, error: reply.error, columns: reply.columns, options } });
+      set({ reading: null, progress: null, pending: null, failure: { fileName, error: reply.error, columns: reply.columns, options } });
     }
   }
 
@@ -148,7 +152,7 @@ export function createImportSlice(ctx: Ctx): ImportSlice {
   }
 
   return {
-    reading: null, pending: null, failure: null, imported: [], reserved: [],
+    reading: null, progress: null, pending: null, failure: null, imported: [], reserved: [],
     openFile, rechoose, keepImport,
     cancelImport: () => set({ pending: null }),
     dismissFailure: () => set({ failure: null }),

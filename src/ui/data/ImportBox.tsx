@@ -49,6 +49,7 @@ function ImportFailure() {
 
 export function ImportBox() {
   const reading = useImport((s) => s.reading);
+  const progress = useImport((s) => s.progress);
   const ref = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [extra, setExtra] = useState<string | null>(null);
@@ -111,7 +112,11 @@ export function ImportBox() {
           if (f) void openFile(f);
         }}
       />
-      {reading && <p className="small" data-testid="import-reading" role="status">Reading {reading}…</p>}
+      {reading && (
+        <p className="small" data-testid="import-reading" role="status">
+          Reading {reading}… {progress && <span data-testid="import-percent">{Math.floor(progress.fraction * 100)}% ({progress.phase})</span>}
+        </p>
+      )}
       {extra && <p className="small muted">{extra}</p>}
       <ImportFailure />
       <ScoreFile />

@@ -31,6 +31,7 @@ export async function loadImport(p: PendingImport, paperPreset: boolean): Promis
 export function ImportDialog() {
   const p = useImport((s) => s.pending);
   const reading = useImport((s) => s.reading);
+  const progress = useImport((s) => s.progress);
   const busy = useLab((s) => s.run.busy);
   const [paper, setPaper] = useState(false);
   if (!p) return null;
@@ -84,7 +85,7 @@ export function ImportDialog() {
           </button>
           <button data-testid="import-cancel" onClick={cancelImport}>Cancel</button>
           {busy && <span className="muted small">Stop the running training first.</span>}
-          {reading && <span className="muted small">Reading again…</span>}
+          {reading && <span className="muted small" data-testid="import-again">Reading again…{progress ? ` ${Math.floor(progress.fraction * 100)}%` : ''}</span>}
         </div>
       </div>
     </Modal>
