@@ -1,0 +1,160 @@
+// npm run bench:large: a 200k x 50 file through the built lab (import %, longest main-thread task on load, a round and
+// a reload's restore) and a 30-round soak (main-thread heap after GC and event listeners, from the DevTools protocol).
+// Figures only, never assertions: a busy machine changes them.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1]! : dflt;
+};
+const PORT = Number(opt('port', process.env.E2E_PORT ?? '4198'));
+const ORIGIN = `http://localhost:${PORT}`;
+const ROWS = Number(opt('rows', '200000'));
+const COLS = Number(opt('cols', '50'));
+const ROUNDS = Number(opt('rounds', '30'));
+const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
+
+/** A seeded table: normals around 0, every 20th row shifted (the anomalies), label last. */
+function table(n: number, d: number): string {
+  let s = 12345;
+  const r = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+  const lines = [[...Array.from({ length: d }, (_, j) => `f${j}`), 'label'].join(',')];
+  for (let i = 0; i < n; i++) {
+    const a = i % 20 === 0;
+    lines.push([...Array.from({ length: d }, () => (r() * 2 + (a ? 2.5 : 0)).toFixed(3)), a ? 1 : 0].join(','));
+  }
+  return lines.join('\n');
+}
+
+async function observe(page: Page): Promise<void> {
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tasks: Array<[number, number]> };
+    w.__tasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  });
+}
+/** The longest main-thread task between two page times, and how many tasks were over 200 ms. */
+const tasks = (page: Page, from: number, to = Infinity) =>
+  page.evaluate(([a, b]) => {
+    const t = (window as unknown as { __tasks: Array<[number, number]> }).__tasks.filter(([s]) => s >= a! && s <= b!);
+    return { max: t.reduce((m, [, d]) => Math.max(m, d), 0), over200: t.filter(([, d]) => d > 200).length };
+  }, [from, to]);
+const now = (page: Page) => page.evaluate(() => performance.now());
+const until = (page: Page, expr: string, timeout = 900_000) => page.waitForFunction(expr, null, { timeout, polling: 100 });
+const ready = (k: number) => `(() => { const s = window.__lab?.state(); return !!s && s.backend !== null && s.n > 0 && !s.busy && s.stages.length >= ${k}; })()`;
+const ms = (x: number) => `${Math.round(x)} ms`;
+
+async function large(browser: Browser, file: string) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  await observe(page);
+  await page.goto(`${ORIGIN}/?backend=wasm`);
+  await until(page, ready(0), 120_000);
+  await page.waitForTimeout(1500);
+  // the percentages the page shows while the worker reads the file
+  const percents = new Set<string>();
+  const t0 = await now(page);
+  await page.getByTestId('file-input').setInputFiles(file);
+  const w0 = Date.now();
+  while (!(await page.getByTestId('import-dialog').isVisible())) {
+    const p = await page.getByTestId('import-percent').textContent({ timeout: 50 }).catch(() => null);
+    if (p) percents.add(p.replace(/ \(.*/, ''));
+    await page.waitForTimeout(100);
+    if (Date.now() - w0 > 900_000) throw new Error('the import did not finish in 15 minutes');
+  }
+  const tParsed = (await now(page)) - t0;
+  const parse = await tasks(page, t0);
+  const l0 = await now(page);
+  await page.getByTestId('import-load').click();
+  await until(page, `window.__lab.state().n === ${ROWS} && !window.__lab.state().busy`);
+  await page.waitForTimeout(2000);
+  const load = await tasks(page, l0);
+  const tLoad = (await now(page)) - l0;
+  const r0 = await now(page);
+  await page.getByTestId('train-round').click();
+  await until(page, ready(1));
+  const r1 = await now(page);
+  await page.waitForTimeout(3000);
+  const round = await tasks(page, r0);
+  // a reload restores the session: the data from storage, the round replayed
+  await page.waitForTimeout(1500);
+  await page.reload();
+  const s0 = Date.now();
+  await until(page, `(() => { const s = window.__lab?.state(); return !!s && s.n === ${ROWS} && !s.busy && s.stages.length >= 1; })()`);
+  const tRestore = Date.now() - s0;
+  await page.waitForTimeout(3000);
+  const restore = await tasks(page, 0);
+  await ctx.close();
+  console.log(`import: ${ms(tParsed)} in the worker; percentages shown: ${[...percents].join(' ') || 'none'}; longest main-thread task ${ms(parse.max)}`);
+  console.log(`load:    ${ms(tLoad)}; longest main-thread task ${ms(load.max)} (${load.over200} over 200 ms)`);
+  console.log(`round:   ${ms(r1 - r0)}; longest main-thread task ${ms(round.max)} (${round.over200} over 200 ms, training and drawing)`);
+  console.log(`restore: ${ms(tRestore)} after the reload; longest main-thread task ${ms(restore.max)} (${restore.over200} over 200 ms)`);
+}
+
+async function soak(browser: Browser) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${ORIGIN}/?dataset=ionosphere&backend=wasm`);
+  await until(page, ready(0), 120_000);
+  const sample = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const m = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+    const get = (n: string) => m.metrics.find((x) => x.name === n)?.value ?? NaN;
+    return { mb: heap.usedSize / 2 ** 20, listeners: get('JSEventListeners'), nodes: get('Nodes') };
+  };
+  const rows: Array<[number, { mb: number; listeners: number; nodes: number }]> = [[0, await sample()]];
+  for (let k = 1; k <= ROUNDS; k++) {
+    await page.getByTestId('train-round').click();
+    await until(page, ready(k));
+    await page.waitForTimeout(300);
+    if (k === 1 || k % 10 === 0 || k === ROUNDS) rows.push([k, await sample()]);
+  }
+  await ctx.close();
+  console.log(`soak (ionosphere, ${ROUNDS} rounds, after GC): round, heap MB, event listeners, DOM nodes`);
+  for (const [k, s] of rows) console.log(`  ${String(k).padStart(3)}  ${s.mb.toFixed(2).padStart(7)}  ${String(s.listeners).padStart(5)}  ${String(s.nodes).padStart(6)}`);
+  const one = rows.find(([k]) => k === 1)![1];
+  const last = rows[rows.length - 1]![1];
+  console.log(`  heap from round 1 to ${ROUNDS}: ${(last.mb - one.mb >= 0 ? '+' : '')}${(last.mb - one.mb).toFixed(2)} MB; listeners ${one.listeners} -> ${last.listeners}`);
+}
+
+async function main(): Promise<void> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(ORIGIN)).ok) break;
+      } catch {
+        if (i > 300) throw new Error(`the preview server did not start on port ${PORT}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    console.log(`bench:large on ${ORIGIN}, load average ${loadavg()[0]!.toFixed(1)}`);
+    if (!SKIP.has('large')) {
+      const file = join(mkdtempSync(join(tmpdir(), 'svdd-large-')), `large-${ROWS}x${COLS}.csv`);
+      writeFileSync(file, table(ROWS, COLS));
+      console.log(`${ROWS} x ${COLS} CSV: ${(statSync(file).size / 2 ** 20).toFixed(1)} MB`);
+      await large(browser, file);
+    }
+    if (!SKIP.has('soak')) await soak(browser);
+    await browser.close();
+  } finally {
+    process.kill(-server.pid!);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
