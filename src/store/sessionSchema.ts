@@ -26,16 +26,18 @@ const typed = <C extends v.Class>(Ctor: C, name: string, max: number, allFinite:
   v.check((a) => (a as unknown as ArrayLike<number>).length <= max, `more than ${max} values`),
   v.check((a) => !allFinite || Array.prototype.every.call(a, Number.isFinite), 'holds NaN or infinite values'),
 );
+/** an object's own issues: a required field missing, a field it does not have, or not an object at all */
+const fields = (i: v.BaseIssue<unknown>) => (i.expected === 'never' ? `'${String(i.input)}' is not a field here` : i.input === undefined ? 'is missing' : `${where(i)} is not an object`);
 const picklist = <T extends readonly string[]>(options: T, what: string) => v.picklist(options, (i) => `${where(i)} is not ${what} (${options.join(', ')})`);
 
 const decision = picklist(['normal', 'anomaly', 'skip'] as const, 'a decision');
 const event = v.variant('kind', [
-  v.strictObject({ kind: v.literal('decide'), index: row, label: decision, round: int(0, LIMITS.rounds), source: picklist(['key', 'plot', 'simulated'] as const, 'a source') }),
-  v.strictObject({ kind: v.literal('edit'), target: text(), label: decision }),
-  v.strictObject({ kind: v.literal('remove'), target: text() }),
-  v.strictObject({ kind: v.literal('queue'), round: int(0, LIMITS.rounds), queue: list(row, LIMITS.queue) }),
+  v.strictObject({ kind: v.literal('decide'), index: row, label: decision, round: int(0, LIMITS.rounds), source: picklist(['key', 'plot', 'simulated'] as const, 'a source') }, fields),
+  v.strictObject({ kind: v.literal('edit'), target: text(), label: decision }, fields),
+  v.strictObject({ kind: v.literal('remove'), target: text() }, fields),
+  v.strictObject({ kind: v.literal('queue'), round: int(0, LIMITS.rounds), queue: list(row, LIMITS.queue) }, fields),
 ], (i) => `${where(i)} is not a decide, edit, remove or queue event`);
-const logRecord = v.strictObject({ id: text(), seq: int(0, Number.MAX_SAFE_INTEGER), time: finite, at: int(0, LIMITS.rounds), event });
+const logRecord = v.strictObject({ id: text(), seq: int(0, Number.MAX_SAFE_INTEGER), time: finite, at: int(0, LIMITS.rounds), event }, fields);
 
 const settings = v.pipe(
   v.looseObject({}, (i) => `${where(i)} is not a settings object`),
@@ -75,10 +77,10 @@ const round = v.looseObject({
   grid: v.optional(v.nullable(v.looseObject({ x: f32(true), y: f32(true), z: f32(false) }))),
 });
 const tensor = v.pipe(
-  v.strictObject({ name: text(), shape: list(int(1, LIMITS.weights), 8), values: typed(Float32Array, 'Float32Array', LIMITS.weights, true) }),
+  v.strictObject({ name: text(), shape: list(int(1, LIMITS.weights), 8), values: typed(Float32Array, 'Float32Array', LIMITS.weights, true) }, fields),
   v.check((t) => t.shape.reduce((a, b) => a * b, 1) === t.values.length, 'its shape does not match its number of values'),
 );
-const model = v.nullable(v.strictObject({ stage: int(0, LIMITS.rounds), tensors: list(tensor, LIMITS.tensors), c: f32(true), R: finite }));
+const model = v.nullable(v.strictObject({ stage: int(0, LIMITS.rounds), tensors: list(tensor, LIMITS.tensors), c: f32(true), R: finite }, fields));
 const config = v.nullable(v.looseObject({
   loss: picklist(LOSSES, 'a loss'), query: picklist(QUERIES, 'a query strategy'), seed: int(0, 2 ** 32), rounds: int(0, LIMITS.rounds),
   sizes: v.looseObject({ hDims: list(int(1, 100_000), 16), repDim: int(1, 4096), batchSize: int(1, 1_000_000), k: int(0, LIMITS.queue) }),
@@ -88,7 +90,7 @@ export const SessionRecordSchema = v.looseObject({
   schemaVersion: v.literal(3), id: v.pipe(text(), v.nonEmpty('is empty')), name: v.pipe(text(), v.check((s) => s.trim() !== '', 'is empty')),
   createdAt: finite, updatedAt: finite, dataset, settings, config, log: list(logRecord, LIMITS.logRecords), runId: text(),
   rounds: list(round, LIMITS.rounds), model,
-});
+}, fields);
 
 const pathOf = (issue: v.BaseIssue<unknown>): string =>
   (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '');
@@ -118,8 +120,13 @@ export function indexProblems(r: SessionRecord, rows: number): string[] {
     s.queued.forEach((i, j) => i >= pool && bad(`rounds[${k}].queued[${j}]`, i));
     s.labelled.forEach(([i], j) => i >= pool && bad(`rounds[${k}].labelled[${j}]`, i));
   });
+  // a record is made in the open round: the last stored one, or the next when its results were not saved yet
+  const lastStage = r.rounds[r.rounds.length - 1]?.stage ?? 0;
+  const past = (path: string, t: number) => t > lastStage + 1 && out.push(`${path}: ${t} is past the last round (${lastStage})`);
   r.log.forEach((x, k) => {
     const e = x.event;
+    past(`log[${k}].at`, x.at);
+    if (e.kind === 'decide' || e.kind === 'queue') past(`log[${k}].event.round`, e.round);
     if (e.kind === 'decide' && e.index >= pool) bad(`log[${k}].event.index`, e.index);
     if (e.kind === 'queue') e.queue.forEach((i, j) => i >= pool && bad(`log[${k}].event.queue[${j}]`, i));
   });
