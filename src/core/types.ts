@@ -125,6 +125,13 @@ export interface LabelEvent {
   label: Label;
 }
 
+/** A change replayed after stage `stage`: a label given then, or (null) one taken back then, as the live model got it. */
+export interface ReplayEvent {
+  stage: number;
+  index: number;
+  label: Label | null;
+}
+
 /** Shape of the network a timing probe trains: like the real encoder for the current data. */
 export interface ProbeShape {
   d: number;

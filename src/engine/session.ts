@@ -15,7 +15,7 @@ import { Rng } from '../core/rng';
 import type { Trainer } from './trainer';
 import { chooseTrainer } from './trainers';
 import { usesUai } from './losses';
-import type { Label, LabelEvent, Oracle, Phase, ProgressEvent, RawData, RunConfig, SessionState, StageSnapshot } from '../core/types';
+import type { Label, LabelEvent, Oracle, Phase, ProgressEvent, RawData, ReplayEvent, RunConfig, SessionState, StageSnapshot } from '../core/types';
 
 export { makeConfig };
 
@@ -178,12 +178,15 @@ export class Session {
   }
 
   /** Rebuild a session from its label history: retrain each stage and feed the recorded answers (deterministic). */
-  async replay(events: LabelEvent[]): Promise<void> {
+  async replay(events: ReplayEvent[]): Promise<void> {
     const last = events.reduce((m, e) => Math.max(m, e.stage), -1);
     while (this.stage <= last) {
       await this.trainStage();
       this.query();
-      this.submitLabels(events.filter((e) => e.stage === this.stage).map((e) => [e.index, e.label]));
+      const now = events.filter((e) => e.stage === this.stage);
+      // a label taken back while this round was open left the live model before the round's answers came
+      for (const e of now) if (e.label === null) this.book.relabel(e.index, null, this.stage);
+      this.submitLabels(now.flatMap((e): Array<[number, Label]> => (e.label === null ? [] : [[e.index, e.label]])));
     }
   }
 
@@ -191,7 +194,7 @@ export class Session {
    * Rebuild after a reload or crash: replay the label history up to `stage` (stages whose queue was all skipped have
    * no events, so they are trained and passed too); `reopen` trains and queries `stage` again so its queue is open.
    */
-  async restore(events: LabelEvent[], stage: number, reopen: boolean): Promise<void> {
+  async restore(events: ReplayEvent[], stage: number, reopen: boolean): Promise<void> {
     await this.replay(events);
     while (this.stage < stage) {
       await this.trainStage();

@@ -1,5 +1,5 @@
 // Commands from the page to the lab worker: plain data and typed arrays only (structured clone + transfer).
-import type { Label, LabelEvent, RawData, RunConfig } from '../core/types';
+import type { Label, RawData, ReplayEvent, RunConfig } from '../core/types';
 import type { BackendChoice, OracleKind, Preset } from '../core/choices';
 
 /** What the page may change in a run (everything else comes from makeConfig's preset). */
@@ -27,7 +27,7 @@ export type LabCommand =
   /** change or remove a label given earlier (history edit, plot label outside the open queue); used at the next training */
   | { type: 'relabel'; index: number; label: Label | null }
   /** rebuild the model after a reload or crash: replay the label history up to `stage`, then (reopen) train and query it again */
-  | { type: 'restore'; events: LabelEvent[]; stage: number; reopen: boolean }
+  | { type: 'restore'; events: ReplayEvent[]; stage: number; reopen: boolean }
   /** ask for the trained weights (answered by a 'weights' event with the same id) */
   | { type: 'getWeights'; id: number }
   /** run each configuration for each seed with the simulated oracle in separate Sessions (the user's session is left alone) */

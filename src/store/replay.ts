@@ -1,5 +1,5 @@
 // Pure glue between the labels history, the engine's replay and the saved rounds (no DOM, no storage).
-import type { Label, LabelEvent, StageSnapshot } from '../core/types';
+import type { Label, LabelEvent, ReplayEvent, StageSnapshot } from '../core/types';
 import type { Decision, HistoryEntry } from './labels';
 import { stageChanges, type LogRecord } from './log';
 import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../protocol';
@@ -8,7 +8,7 @@ import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../protocol';
 export type SavedRound = StageSnapshot & { order?: Int32Array; grid?: ScoreGrid | null };
 
 export interface ReplayPlan {
-  events: LabelEvent[];
+  events: ReplayEvent[];
   /** the stage the worker must reach (the last saved round) */
   stage: number;
   /** the last round had queried: train and query it again so its queue is open */
@@ -80,19 +80,18 @@ export function roundOf(m: SnapshotMessage): SavedRound {
 
 /**
  * The replay under the log's rule: a change made while round t was open is given to the engine with round t's
- * answers, exactly as the live model got it. Taking back a label the model had already trained with cannot be
- * replayed as an answer; such changes are counted in `dropped`.
+ * answers, exactly as the live model got it; a label taken back after the model trained with it is an event with
+ * label null (the engine forgets it in that round, as the live model did).
  */
-export function replayFromLog(log: readonly LogRecord[], rounds: ReadonlyArray<Pick<StageSnapshot, 'stage' | 'queued'>>): (ReplayPlan & { dropped: number }) | null {
+export function replayFromLog(log: readonly LogRecord[], rounds: ReadonlyArray<Pick<StageSnapshot, 'stage' | 'queued'>>): ReplayPlan | null {
   const last = rounds[rounds.length - 1];
   // the log's queue record is journalled at once, a round's results are not: a reload can keep the first alone
   const queued = lastQueuedRound(log);
   if (!last && queued === null) return null;
   const stage = Math.max(last?.stage ?? -1, queued ?? -1);
-  const changes = stageChanges(log, stage);
-  const events = changes.flatMap((c) => (c.label === null ? [] : [{ stage: c.stage, index: c.index, label: c.label }]));
+  const events = stageChanges(log, stage).map((c) => ({ stage: c.stage, index: c.index, label: c.label }));
   const reopen = queued === stage || (last?.stage === stage && last.queued.length > 0);
-  return { events, stage, reopen, dropped: changes.length - events.length };
+  return { events, stage, reopen };
 }
 
 /** The latest round the log says was queried (a queue record with points), or null. */
