@@ -6,6 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { storageFigures } from './bench-page-storage';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -166,6 +167,7 @@ async function main() {
       if (BIG) rounds['generated 126000 x 41']!.push(await roundOn(browser, { file: big }));
       console.error(`run ${r + 1} of ${RUNS} done`);
     }
+    const stored = await storageFigures(browser, ORIGIN, RUNS);
     await browser.close();
     const m = (f: (c: (typeof cold)[number]) => number) => median(cold.map(f));
     const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
@@ -181,6 +183,7 @@ async function main() {
       const load = median(rs.map((x) => x.loadTask));
       console.log(`  round on ${name.padEnd(24)} ${median(rs.map((x) => x.ms)).toFixed(0)} ms · longest task while training ${median(rs.map((x) => x.task)).toFixed(0)} ms, drawing ${median(rs.map((x) => x.drawTask)).toFixed(0)} ms${load ? ` · while importing ${load.toFixed(0)} ms` : ''}`);
     }
+    for (const line of stored) console.log(line);
   } finally {
     try {
       process.kill(-server.pid!);
