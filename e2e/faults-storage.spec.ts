@@ -95,7 +95,7 @@ test('stored sessions that cannot be opened: listed with the reason, export raw 
   // opening the third one fails with its reason, and leaves the open session as it was
   const open = (await stored(page)).last;
   await page.locator('[data-testid="session-item"][data-id="bad3"]').getByTestId('session-open').click();
-  await expect(broken('bad3').getByTestId('session-problem')).toHaveText("log[0].event.queue[0]: -1 is below 0; log[0].event.queue[1]: 1000000000 is above 2000000; log[0].event.queue[2]: 'x' is not a number");
+  await expect(broken('bad3').getByTestId('session-problem')).toHaveText("The saved session is damaged: log[0].event.queue[0]: -1 is below 0; log[0].event.queue[1]: 1000000000 is above 2000000; log[0].event.queue[2]: 'x' is not a number");
   expect((await stored(page)).last).toBe(open);
 
   // export raw: what is stored, as it is
@@ -115,7 +115,7 @@ test('stored sessions that cannot be opened: listed with the reason, export raw 
   // a reload with the bad queue as the last session still starts the page
   await putRaw(page, [['lastSessionId', 'bad3']]);
   await page.reload();
-  await expect(page.getByTestId('session-notice')).toContainText('The last session could not be restored (log[0].event.queue[0]: -1 is below 0');
+  await expect(page.getByTestId('session-notice')).toContainText('The last session could not be restored (The saved session is damaged: log[0].event.queue[0]: -1 is below 0');
   await expect(page.getByTestId('session-broken')).toHaveCount(2);
 
   // the rest of the lab works: train, label, stored

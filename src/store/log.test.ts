@@ -43,7 +43,7 @@ describe('decision log', () => {
     ]);
     const plan = replayFromLog(log, [{ stage: 0, queued: [3, 4] }, { stage: 1, queued: [8] }, { stage: 2, queued: [9] }]);
     // the edit is replayed with round 1's answers, where the live model got it, not in round 0
-    expect(plan).toEqual({ events: [{ stage: 0, index: 3, label: 1 }, { stage: 0, index: 4, label: 0 }, { stage: 1, index: 3, label: 0 }, { stage: 1, index: 8, label: 0 }], stage: 2, reopen: true, dropped: 0 });
+    expect(plan).toEqual({ events: [{ stage: 0, index: 3, label: 1 }, { stage: 0, index: 4, label: 0 }, { stage: 1, index: 3, label: 0 }, { stage: 1, index: 8, label: 0 }], stage: 2, reopen: true });
     // in the open round 2, the removal of round 0's point 4 went to the live model as a relabel: sent again after a restore
     const f = foldLog(log);
     expect(openRelabels(log, f.history, 2)).toEqual([{ index: 4, label: null }]);

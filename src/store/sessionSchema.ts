@@ -105,6 +105,22 @@ export function schemaProblems(record: unknown, max = 3): string[] {
   });
 }
 
+const LogSchema = list(logRecord, LIMITS.logRecords);
+
+/**
+ * A stored session before it is opened: its log against the schema and every index against the rows (a copy of an
+ * older page, or a damaged record). Cheap: the arrays of values, checked when they came in, are not walked again.
+ */
+export function storedProblems(r: SessionRecord, rows: number): string[] {
+  const log = v.safeParse(LogSchema, r.log);
+  if (!log.success) return log.issues.slice(0, 3).map((i) => `log${pathOf(i) ? (pathOf(i).startsWith('[') ? '' : '.') + pathOf(i) : ''}: ${i.message}`);
+  try {
+    return indexProblems(r, rows);
+  } catch {
+    return ['the round results are damaged'];
+  }
+}
+
 /** Checks that need the data's size: every index a row of the pool, every round one score per row. */
 export function indexProblems(r: SessionRecord, rows: number): string[] {
   const out: string[] = [];

@@ -78,7 +78,7 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
   const { deps } = ctx;
   const ops = sessionOps(ctx);
   const { S, L, labels, set, storage, memory, weights, fail, seen, serial, track, quietStale, datasetLabel, refreshList } = ops;
-  const { sendRestore, syncAnswers, openRecord, createFromPage, onRestart, saveModel } = ops;
+  const { sendRestore, syncAnswers, loadChecked, openRecord, createFromPage, onRestart, saveModel } = ops;
   let kTold = '';
 
   return {
@@ -103,7 +103,7 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
         const last = await storage.getLastSessionId();
         if (last) {
           try {
-            const rec = await storage.load(last);
+            const rec = await loadChecked(last);
             if (!linkDiffers(deps.search ?? '', rec.settings)) return await openRecord(rec, 'Restored');
           } catch (e) {
             set((s) => ({ broken: { ...s.broken, [last]: messageOfError(e) }, notice: `The last session could not be restored (${messageOfError(e)}); a new one was started. It is listed under Sessions.` }));
@@ -122,7 +122,7 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
     }),
     open: (id) => serial(async () => {
       try {
-        await openRecord(await storage.load(id), 'Opened');
+        await openRecord(await loadChecked(id), 'Opened');
       } catch (e) {
         set((s) => ({ broken: { ...s.broken, [id]: messageOfError(e) } }));
         await refreshList();
@@ -139,7 +139,7 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
       set((s) => ({ broken: Object.fromEntries(Object.entries(s.broken).filter(([k]) => k !== id)) }));
       if (S().id === id) {
         const rest = (await storage.list()).filter((s) => !s.problem && !S().broken[s.id]);
-        if (rest.length > 0) await openRecord(await storage.load(rest[0]!.id), 'Opened');
+        if (rest.length > 0) await openRecord(await loadChecked(rest[0]!.id), 'Opened');
         else {
           L().clearRun();
           await createFromPage();

@@ -8,6 +8,7 @@ import type { DatasetRef, SessionRecord } from '../persist-types';
 import { SCHEMA_VERSION } from '../persist-types';
 import { lossesOf, messageOf, replayFromLog, roundAnswers, roundOf, type ReplayPlan } from '../replay';
 import { defaultSessionName, isDefaultName, plural } from '../sessionNames';
+import { storedProblems } from '../sessionSchema';
 import type { LabSettings } from '../urlState';
 import type { AppState, Ctx } from './ctx';
 
@@ -80,6 +81,16 @@ export function sessionOps(ctx: Ctx) {
   const syncAnswers = () => {
     const r = openRound();
     if (r !== null) L().setAnswers(roundAnswers(labels().history, r));
+  };
+
+  /** A stored session, refused before anything on the page changes when it cannot be opened (listed with the reason). */
+  const loadChecked = async (id: string): Promise<SessionRecord> => {
+    const rec = await storage.load(id);
+    const ds = rec.dataset;
+    const rows = ds.source === 'imported' ? ds.data.n : await deps.bundledRows?.(ds.name);
+    const bad = rows === null ? [`its dataset '${ds.source === 'bundled' ? ds.name.slice(0, 80) : ''}' is not one of this lab's datasets`] : storedProblems(rec, rows ?? Number.MAX_SAFE_INTEGER);
+    if (bad.length) throw new Error(`The saved session is damaged: ${bad.join('; ')}`);
+    return rec;
   };
 
   const openRecord = async (rec: SessionRecord, how: string) => {
@@ -159,6 +170,6 @@ export function sessionOps(ctx: Ctx) {
 
   return {
     S, L, labels, set, storage, memory, weights, fail, seen, serial, track, quietStale, datasetLabel, refreshList,
-    sendRestore, syncAnswers, openRecord, createFromPage, onRestart, saveModel, recordOfPage,
+    sendRestore, syncAnswers, loadChecked, openRecord, createFromPage, onRestart, saveModel, recordOfPage,
   };
 }
