@@ -52,11 +52,11 @@ describe('decision log', () => {
     const log = [queue(0, 'q0', 0, [3, 4]), d(1, 'a', 3, 'anomaly', 0), d(2, 'b', 4, 'normal', 0), queue(3, 'q1', 1, [8, 9]), d(4, 'c', 8, 'normal', 1)];
     const events = [{ stage: 0, index: 3, label: 1 }, { stage: 0, index: 4, label: 0 }];
     // round 1 stored only as scored (before its query): the log's queue record reopens it
-    expect(replayFromLog(log, [{ stage: 0, queued: [3, 4] }, { stage: 1, queued: [] }])).toEqual({ events, stage: 1, reopen: true, dropped: 0 });
+    expect(replayFromLog(log, [{ stage: 0, queued: [3, 4] }, { stage: 1, queued: [] }])).toEqual({ events, stage: 1, reopen: true });
     // round 1 not stored at all: the log targets it anyway, with round 0's answers
-    expect(replayFromLog(log, [{ stage: 0, queued: [3, 4] }])).toEqual({ events, stage: 1, reopen: true, dropped: 0 });
+    expect(replayFromLog(log, [{ stage: 0, queued: [3, 4] }])).toEqual({ events, stage: 1, reopen: true });
     // no round stored, round 0's queue in the log: retrain and reopen round 0
-    expect(replayFromLog(log.slice(0, 2), [])).toEqual({ events: [], stage: 0, reopen: true, dropped: 0 });
+    expect(replayFromLog(log.slice(0, 2), [])).toEqual({ events: [], stage: 0, reopen: true });
     // nothing trained, nothing queried: nothing to replay
     expect(replayFromLog([], [])).toBeNull();
     // a last stage trained without a query (all rounds done) is not reopened
