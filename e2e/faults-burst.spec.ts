@@ -17,8 +17,10 @@ function burstThenReload(page: Page, keys: string[], delay: number): Promise<voi
   }, { ks: keys, d: delay });
 }
 
+/** The history's own count ("(N decisions)"); it lists only the newest 30 rows. */
 async function decisionsShown(page: Page): Promise<number> {
-  return page.getByTestId('history-entry').count();
+  const text = (await page.getByTestId('history').locator('summary').textContent()) ?? '';
+  return Number(/\((\d+) decisions?\)/.exec(text)?.[1] ?? NaN);
 }
 
 test(`burst then reload: 0 of N decisions lost over ${TRIALS} trials`, async ({ page }) => {
@@ -37,6 +39,7 @@ test(`burst then reload: 0 of N decisions lost over ${TRIALS} trials`, async ({ 
     const got = (await stored(page)).decisions;
     if (got !== expected) lost.push(`trial ${trial}: ${expected - got} of ${keys.length} lost`);
     expected = got; // count the next trial from what is there
+    if ((await decisionsShown(page)) !== got) lost.push(`trial ${trial}: ${got} stored, ${await decisionsShown(page)} shown`);
   }
   expect(lost).toEqual([]);
   expect(await decisionsShown(page)).toBe(expected);
@@ -64,6 +67,7 @@ test(`burst then close: 0 of N decisions lost over ${TRIALS} trials`, async ({ c
     const got = (await stored(page)).decisions;
     if (got !== expected) lost.push(`trial ${trial}: ${expected - got} of ${keys.length} lost`);
     expected = got;
+    if ((await decisionsShown(page)) !== got) lost.push(`trial ${trial}: ${got} stored, ${await decisionsShown(page)} shown`);
   }
   expect(lost).toEqual([]);
   expect(await decisionsShown(page)).toBe(expected);

@@ -1,5 +1,5 @@
 // What the oracle has said so far: per-row answers, the NCE lists in the reference's order, pseudo-abnormals, the log.
-import type { Label, LabelEvent, Mode } from '../core/types';
+import type { Label, LabelEvent, Mode, ReplayEvent } from '../core/types';
 import { semiTargets } from './data';
 
 export class LabelBook {
@@ -48,6 +48,12 @@ export class LabelBook {
     this.labels.delete(index);
     this.known[index] = 0;
     this.events = this.events.filter((e) => e.index !== index);
+  }
+
+  /** A replayed round: labels taken back while it was open leave first (as they left the live model); returns its answers. */
+  replayed(events: readonly ReplayEvent[], stage: number): Array<[number, Label]> {
+    for (const e of events) if (e.label === null) this.relabel(e.index, null, stage);
+    return events.flatMap((e): Array<[number, Label]> => (e.label === null ? [] : [[e.index, e.label]]));
   }
 
   setPseudo(rows: number[]): void {

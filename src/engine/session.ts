@@ -177,16 +177,13 @@ export class Session {
     return this.book.events.map((e) => ({ ...e }));
   }
 
-  /** Rebuild a session from its label history: retrain each stage and feed the recorded answers (deterministic). */
+  /** Rebuild a session from its label history: retrain each stage and feed the recorded changes (deterministic). */
   async replay(events: ReplayEvent[]): Promise<void> {
     const last = events.reduce((m, e) => Math.max(m, e.stage), -1);
     while (this.stage <= last) {
       await this.trainStage();
       this.query();
-      const now = events.filter((e) => e.stage === this.stage);
-      // a label taken back while this round was open left the live model before the round's answers came
-      for (const e of now) if (e.label === null) this.book.relabel(e.index, null, this.stage);
-      this.submitLabels(now.flatMap((e): Array<[number, Label]> => (e.label === null ? [] : [[e.index, e.label]])));
+      this.submitLabels(this.book.replayed(events.filter((e) => e.stage === this.stage), this.stage));
     }
   }
 
