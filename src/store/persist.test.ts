@@ -195,3 +195,15 @@ describe('import of a session file record', () => {
     expect(await open().load('s1')).toEqual(saved);
   });
 });
+
+describe('a label write', () => {
+  it('is refused whole for a session that is not stored (deleted in another tab): no record is left behind', async () => {
+    const { open } = env();
+    const a = open();
+    await a.create({ name: 'Gone', dataset: { source: 'bundled', name: 'ring' }, settings: DEFAULT_SETTINGS });
+    await a.appendLog('s1', [rec(0, 'q', { kind: 'queue', round: 1, queue: [2, 0] })]);
+    await a.remove('s1'); // its log goes with it
+    await expect(a.appendLog('s1', [rec(0, 'd1', { kind: 'decide', index: 2, label: 'anomaly', round: 1, source: 'key' })])).rejects.toThrow("No saved session with id 's1'");
+    expect(await a.raw('s1')).toEqual({ meta: undefined, dataset: undefined, model: undefined, rounds: [], log: [] });
+  });
+});

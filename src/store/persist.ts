@@ -180,13 +180,17 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
       await write((s) => {
         for (const k of [metaKey(id), dataKey(id), modelKey(id)]) s.delete(k);
         s.delete(roundRange(id));
+        s.delete(logRange(id));
         if (last === id) s.delete(LAST);
       });
     }),
 
     appendLog: (id, records) => wrap('save the label', () => guarded(async (s) => {
-      await metaIn(s, id);
+      // the session check and the puts go out together (one round trip, not two); a missing session aborts them all
+      const known = metaIn(s, id);
+      known.catch(() => undefined);
       for (const r of records) s.put(r, logKey(id, r));
+      await known;
     })),
 
     saveSettings: (id, settings, config) => updateMeta(id, 'save the settings', (m) => ({ ...m, settings, config })),
