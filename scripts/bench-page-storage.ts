@@ -77,7 +77,7 @@ export async function storageFigures(browser: Browser, origin: string, runs: num
     all.journal.push(...f.journal);
     all.idb.push(...f.idb);
   }
-  const fmt = (xs: number[]) => (xs.some(Number.isNaN) ? `${xs.filter(Number.isNaN).length} of ${xs.length} never stored` : `p50 ${quantile(xs, 0.5).toFixed(1)} ms · p95 ${quantile(xs, 0.95).toFixed(1)} ms · max ${Math.max(...xs).toFixed(1)} ms`);
+  const fmt = (xs: number[]) => (xs.some(Number.isNaN) ? `${xs.filter(Number.isNaN).length} of ${xs.length} never stored` : `min ${Math.min(...xs).toFixed(1)} ms · p50 ${quantile(xs, 0.5).toFixed(1)} ms · p95 ${quantile(xs, 0.95).toFixed(1)} ms · max ${Math.max(...xs).toFixed(1)} ms`);
   return [
     `  key -> stored, burst of 20 (0 ms apart), ${runs} runs x 20 decisions:`,
     `    in the journal (localStorage)  ${fmt(all.journal)}   (what a reload or a closed tab restores from)`,
