@@ -139,3 +139,28 @@ export interface ProbeShape {
   repDim: number;
   batch: number;
 }
+
+/** A person's answer for one queued sample ('skip': not sure). */
+export type Decision = 'normal' | 'anomaly' | 'skip';
+export type DecisionSource = 'key' | 'plot' | 'simulated';
+
+/** One decision as the page lists it (folded from the decision log). */
+export interface HistoryEntry {
+  /** position of this decision in the log (edit and remove address entries by it) */
+  seq: number;
+  /** pool index of the sample */
+  index: number;
+  label: Decision;
+  /** the round (stage) whose queue this decision belongs to */
+  round: number;
+  /** ms since the epoch */
+  time: number;
+  source: DecisionSource;
+}
+
+/** One weight tensor, row-major float32 (tfjs order). */
+export interface WeightTensor {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}

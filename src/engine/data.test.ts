@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawData } from '../core/types';
 import { Rng } from '../core/rng';
-import { dropConstantColumns, pollute, scalePool, semiTargets } from './data';
+import { dropConstantColumns, inPoolOrder, pollute, scalePool, semiTargets } from './data';
 
 function raw(rows: number[][], labels: number[] | null, names?: string[]): RawData {
   const n = rows.length;
@@ -119,5 +119,16 @@ describe('dropConstantColumns', () => {
     expect(dropConstantColumns(r).dropped).toEqual([]);
     expect(dropConstantColumns(r).data.values).toBe(r.values);
     expect(() => dropConstantColumns(raw([[1, 2], [1, 2]], null))).toThrow(/all 2 columns are constant/);
+  });
+});
+
+describe('inPoolOrder', () => {
+  it('picks file rows into pool order, keeping the array type; a row may repeat (reference-mode draws)', () => {
+    const xy = inPoolOrder(Float32Array.of(10, 11, 20, 21, 30, 31), [2, 0], 2);
+    expect(xy).toBeInstanceOf(Float32Array);
+    expect(Array.from(xy)).toEqual([30, 31, 10, 11]);
+    const truth = inPoolOrder(Uint8Array.of(1, 0, 1), Int32Array.of(2, 2, 1));
+    expect(truth).toBeInstanceOf(Uint8Array);
+    expect(Array.from(truth)).toEqual([1, 1, 0]);
   });
 });

@@ -99,17 +99,23 @@ export function applyScaling(values: Float64Array, n: number, d: number, s: Scal
   return out;
 }
 
-function takeRows(raw: RawData, rows: ArrayLike<number>): RawData {
-  const { d } = raw;
-  const m = rows.length;
-  const values = new Float64Array(m * d);
-  for (let r = 0; r < m; r++) values.set(raw.values.subarray(rows[r] * d, rows[r] * d + d), r * d);
-  let labels: Uint8Array | null = null;
-  if (raw.labels !== null) {
-    labels = new Uint8Array(m);
-    for (let r = 0; r < m; r++) labels[r] = raw.labels[rows[r]];
+/**
+ * Per-row values of the file (`width` numbers a row) in pool order: row r of the result is row order[r] of `values`.
+ * The one place a pool row is mapped back to its file row in bulk (labels, inputs, the 2-D plane).
+ */
+export function inPoolOrder<T extends Float64Array | Float32Array | Uint8Array>(values: T, order: ArrayLike<number>, width = 1): T {
+  const out = new (values.constructor as new (n: number) => T)(order.length * width);
+  for (let r = 0; r < order.length; r++) {
+    const from = order[r]! * width;
+    for (let k = 0; k < width; k++) out[r * width + k] = values[from + k]!;
   }
-  return { ...raw, n: m, values, labels, featureNames: raw.featureNames.slice() };
+  return out;
+}
+
+function takeRows(raw: RawData, rows: ArrayLike<number>): RawData {
+  const values = inPoolOrder(raw.values, rows, raw.d);
+  const labels = raw.labels === null ? null : inPoolOrder(raw.labels, rows);
+  return { ...raw, n: rows.length, values, labels, featureNames: raw.featureNames.slice() };
 }
 
 /**

@@ -1,6 +1,6 @@
 // ARFF (Weka): @relation / @attribute / @data, dense and sparse rows; numeric attributes become features.
 import { ImportError, quote } from './errors';
-import type { ColumnKind, TextTable } from './validate';
+import type { ColumnKind, TextTable } from './table';
 
 export interface ArffParsed {
   relation: string;

@@ -1,7 +1,7 @@
 // CSV/TSV: papaparse with delimiter and header detection; cells stay strings until validate.ts.
 import Papa from 'papaparse';
 import { ImportError } from './errors';
-import type { TextTable } from './validate';
+import type { TextTable } from './table';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 /** Runs of spaces or tabs (UCI-style .data and .txt files); given as the delimiter ' ' or 'whitespace'. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import type { HistoryEntry } from '../core/types';
 import { csvCell, formatFloat32, labelsCsv, modelFiles, parseModelFiles, scoresCsv, toCsv } from './export';
-import type { HistoryEntry } from '../store/labels';
 
 describe('csv cells', () => {
   it('quotes, doubles quotes, and guards formulas in text only', () => {

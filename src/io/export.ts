@@ -1,7 +1,5 @@
 // Exports as plain strings and bytes (no DOM): labels and scores as CSV, the trained model in tfjs weights format.
-import type { Label, StageSnapshot } from '../core/types';
-import type { HistoryEntry } from '../store/labels';
-import type { WeightTensor } from '../store/persist-types';
+import type { HistoryEntry, Label, StageSnapshot, WeightTensor } from '../core/types';
 
 export type Cell = string | number | null | undefined;
 

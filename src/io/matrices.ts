@@ -1,6 +1,6 @@
 // Binary formats (MAT, NPZ, HDF5) give named arrays; this picks the data matrix X and the label vector y.
 import { ImportError, listValues, quote } from './errors';
-import type { MatrixInput } from './validate';
+import type { MatrixInput } from './table';
 
 /** One numeric array from a file, row-major in the order of `shape`. */
 export interface NamedArray {

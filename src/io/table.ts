@@ -1,4 +1,6 @@
-// A text table as the CSV and ARFF readers hand it on: the cells still strings (shared by validation and preprocessing).
+// What the readers hand on: a table of text cells (CSV, TSV, ARFF) or a numeric matrix (MAT, NPZ, HDF5); shared by
+// validation and preprocessing.
+import type { DataKind } from '../core/types';
 
 /** Declared column kind (ARFF); CSV tables declare none. */
 export type ColumnKind = 'numeric' | 'nominal' | 'string' | 'date';
@@ -19,4 +21,18 @@ export interface TextTable {
   nominalValues?: Array<string[] | null>;
   /** how the format calls its cells that hold no value ('?' in ARFF) */
   missingToken?: string;
+}
+
+/** A numeric matrix (MAT/NPZ/HDF5) plus the other vectors found beside it. */
+export interface MatrixInput {
+  /** what the file calls the matrix, e.g. X */
+  matrixName: string;
+  n: number;
+  d: number;
+  /** row-major n x d */
+  values: Float64Array;
+  names: string[];
+  /** vectors of length n (e.g. y) that can be the label */
+  vectors: Array<{ name: string; values: Float64Array }>;
+  kind?: DataKind;
 }

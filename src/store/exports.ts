@@ -1,5 +1,6 @@
 // What the page exports from the open session: labels, scores and metrics CSV, the model zip (pure builders).
 import type { Label } from '../core/types';
+import { inPoolOrder } from '../engine/data';
 import { metricsTable } from '../engine/metricsTable';
 import { labelsCsv, scoresCsv, toCsv } from '../io/export';
 import { modelZip } from '../io/model/modelFile';
@@ -21,7 +22,7 @@ export function scoresCsvOf(st: Pick<LabData, 'snapshots' | 'data' | 'answers'>)
   if (msgs.length === 0) throw new Error('There are no scores to export yet: train at least one round.');
   const last = msgs[msgs.length - 1]!;
   const truthRaw = st.data?.raw.labels ?? null;
-  const truth = truthRaw ? Array.from(last.order, (o) => truthRaw[o]!) : null;
+  const truth = truthRaw ? inPoolOrder(truthRaw, last.order) : null;
   const given = new Map<number, Label>(last.snapshot.labelled);
   for (const [i, l] of st.answers) given.set(i, l);
   const identity = last.order.every((o, i) => o === i);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { tinySnapshot } from '../ui/plots/fixture';
+import { tinySnapshot } from '../core/testing';
 import { reduceEvent, runLabel, LAB_DEFAULTS } from './lab';
 import { testStore, tinyRaw } from './testing';
 

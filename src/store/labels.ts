@@ -1,21 +1,7 @@
 // The human oracle's labelling types and pure selectors (the state itself is the labels slice, folded from the log).
-import type { Label } from '../core/types';
+import type { Decision, HistoryEntry, Label } from '../core/types';
 
-export type Decision = 'normal' | 'anomaly' | 'skip';
-export type DecisionSource = 'key' | 'plot' | 'simulated';
-
-export interface HistoryEntry {
-  /** position of this decision in the log (edit and remove address entries by it) */
-  seq: number;
-  /** pool index of the sample */
-  index: number;
-  label: Decision;
-  /** the round (stage) whose queue this decision belongs to */
-  round: number;
-  /** ms since the epoch */
-  time: number;
-  source: DecisionSource;
-}
+export type { Decision, DecisionSource, HistoryEntry } from '../core/types';
 
 /** The labels as the page shows them: folded from the decision log (see log.ts). */
 export interface LabelsSnapshot {

@@ -1,5 +1,5 @@
 // The saved-session record: one shape for IndexedDB and for the exported session file.
-import type { RawData, RunConfig, StageSnapshot } from '../core/types';
+import type { RawData, RunConfig, StageSnapshot, WeightTensor } from '../core/types';
 import type { LogRecord } from './log';
 import type { LabSettings } from './urlState';
 
@@ -11,12 +11,7 @@ export type DatasetRef =
   | { source: 'bundled'; name: string }
   | { source: 'imported'; data: RawData; fileName?: string };
 
-/** One weight tensor, row-major float32 (tfjs order). */
-export interface WeightTensor {
-  name: string;
-  shape: number[];
-  values: Float32Array;
-}
+export type { WeightTensor } from '../core/types';
 
 export interface ModelWeights {
   /** the stage these weights finished training */

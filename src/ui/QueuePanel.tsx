@@ -1,5 +1,6 @@
 // The human oracle: the queued samples as cards in query order, single-key labelling, round progress, history.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { inPoolOrder } from '../engine/data';
 import { roundProgress, type Decision } from '../store/labels';
 import type { SnapshotMessage } from '../protocol';
 import { HistoryPanel } from './labelling/HistoryPanel';
@@ -109,7 +110,7 @@ export function QueuePanel() {
     el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [cursor, queue, first]);
 
-  const truth = msg && data?.raw.labels ? Uint8Array.from(msg.order, (o) => data.raw.labels![o]!) : null;
+  const truth = msg && data?.raw.labels ? inPoolOrder(data.raw.labels, msg.order) : null;
   const reveal = showTruth && human;
 
   if (!hasQueue || stale) {

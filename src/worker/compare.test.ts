@@ -3,7 +3,7 @@ import { cpuBackend } from '../engine/testing';
 import { makeSynthetic } from '../engine/synthetic';
 import { runSeeds } from '../../scripts/runner';
 import { runBatch } from './compare';
-import { compareRuns } from '../store/compare/configs';
+import { compareRuns } from './compareConfigs';
 import type { SeedRun } from '../engine/seedRun';
 
 /** The metrics of a run without its wall-clock times. */

@@ -4,7 +4,7 @@ import { readFile, type ImportFormat } from '../importFile';
 import type { PickResult } from '../matrices';
 import { transformMatrix } from '../preprocess/matrixFit';
 import { transform } from '../preprocess/recipe';
-import type { TextTable } from '../validate';
+import type { TextTable } from '../table';
 import type { PortableMeta } from './modelFile';
 
 export interface ModelInput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { experimentCommand } from './commandLine';
-import { compareRuns } from './configs';
+import { compareRuns } from '../../worker/compareConfigs';
 
 describe('equivalent command line', () => {
   it('names the CLI flags of each configuration (paper preset: exact)', () => {

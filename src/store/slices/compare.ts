@@ -4,7 +4,7 @@ import type { Ctx } from './ctx';
 import type { DataSource } from '../lab';
 import type { Command, CompareRunResult, WorkerEvent } from '../../protocol';
 import { experimentCommand, type CommandLine } from '../compare/commandLine';
-import { compareRuns, type ComparePick } from '../compare/configs';
+import { compareRuns, type ComparePick } from '../../worker/compareConfigs';
 import { timeLeft } from '../compare/progress';
 import { checkSeeds } from '../../engine/seedRun';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinySnapshot } from './fixture';
+import { tinySnapshot } from '../../core/testing';
 import { curveFromSnapshots, learningCurveFigure } from './learningCurve';
 import { lossCurveFigure } from './lossCurve';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinySnapshot } from './fixture';
+import { tinySnapshot } from '../../core/testing';
 import { histogramFigure, HISTOGRAM_BINS } from './histogram';
 import { pointTable } from './points';
 

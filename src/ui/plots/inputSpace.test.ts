@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinySnapshot } from './fixture';
+import { tinySnapshot } from '../../core/testing';
 import { boundaryScore, inputSpaceFigure } from './inputSpace';
 import { pointTable } from './points';
 

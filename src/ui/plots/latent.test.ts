@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinySnapshot } from './fixture';
+import { tinySnapshot } from '../../core/testing';
 import { fitLatent, latentCoords, latentFigure } from './latent';
 import { pointTable } from './points';
 import { useWebGL, WEBGL_FROM } from './pointTraces';

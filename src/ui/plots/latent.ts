@@ -1,7 +1,7 @@
 // Plot 1, the latent hypersphere: radius = ||phi(x) - c|| exactly, angle from the top-2 principal directions.
 import type { StageSnapshot } from '../../core/types';
 import { baseLayout, SIDE_LEGEND, type Figure, type Trace } from './figure';
-import { canonicalSign, covariance, dot, symEig } from './linalg';
+import { canonicalSign, covariance, dot, symEig } from '../../engine/linalg';
 import { OKABE_ITO } from './palette';
 import { pointTraces, useWebGL } from './pointTraces';
 import type { PointTable, ViewState } from './points';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinySnapshot } from './fixture';
+import { tinySnapshot } from '../../core/testing';
 import { disagreeing, overlayMarks } from './pointTraces';
 import { pointTable } from './points';
 import { plainText } from './text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinySnapshot } from './fixture';
+import { tinySnapshot } from '../../core/testing';
 import { groupIndices, labelText, pointTable, scoreRanks } from './points';
 
 describe('scoreRanks', () => {

@@ -1,5 +1,6 @@
 // Per-snapshot facts the point views share, memoised on the snapshot message.
 import { useDeferredValue, useMemo } from 'react';
+import { inPoolOrder } from '../../engine/data';
 import type { SnapshotMessage } from '../../protocol';
 import type { Label } from '../../core/types';
 import { pointTable, type PointTable } from '../plots/points';
@@ -34,17 +35,11 @@ export function useCurrent(): Current | null {
   const truth = useMemo(() => {
     const labels = data?.raw.labels;
     if (!msg || !labels) return null;
-    return Uint8Array.from(msg.order, (o) => labels[o]!);
+    return inPoolOrder(labels, msg.order);
   }, [msg, data]);
   const xy = useMemo(() => {
     if (!msg || !data?.xy) return null;
-    const src = data.xy;
-    const out = new Float32Array(msg.order.length * 2);
-    msg.order.forEach((o, i) => {
-      out[2 * i] = src[2 * o]!;
-      out[2 * i + 1] = src[2 * o + 1]!;
-    });
-    return out;
+    return inPoolOrder(data.xy, msg.order, 2);
   }, [msg, data]);
   // one object per snapshot: views memoise on it, so a re-render (a key press) rebuilds no figure
   return useMemo(() => (msg && table ? { msg, table, truth, xy } : null), [msg, table, truth, xy]);

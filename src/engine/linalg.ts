@@ -1,4 +1,4 @@
-// Small dense linear algebra for the views: Jacobi eigen-decomposition and top-2 principal directions.
+// Small dense linear algebra for the latent view: Jacobi eigen-decomposition, covariance, a canonical sign, dot.
 
 /** Eigen-decomposition of a symmetric r x r matrix (row-major); eigenvalues descending, vectors as rows. */
 export function symEig(a: ArrayLike<number>, r: number): { values: number[]; vectors: Float64Array[] } {

@@ -1,8 +1,9 @@
 // The configurations a comparison runs: losses x queries from the panel, pseudo and the rest from the current settings.
-import { configTitle } from '../../engine/names';
-import type { Loss, Query, RunConfig } from '../../core/types';
-import type { CompareRunRequest } from '../../protocol';
-import type { Preset } from '../../core/choices';
+import type { Preset } from '../core/choices';
+import type { Loss, Query, RunConfig } from '../core/types';
+import { configTitle } from '../engine/names';
+import { configKey } from '../engine/seedRun';
+import type { CompareRunRequest } from '../protocol';
 
 export interface ComparePick {
   losses: Loss[];
@@ -17,18 +18,13 @@ export interface ComparePick {
   extra?: Partial<RunConfig>;
 }
 
-/** 'nce/abs/ps1', the key the CLI's --grid output uses. */
-export const configKey = (loss: Loss, query: Query, pseudo: boolean) => `${loss}/${query}/ps${pseudo ? 1 : 0}`;
-/** 'one-class + NCE / adaptive boundary search / pseudo 1': the names the menus show. */
-export const configLabel = (loss: Loss, query: Query, pseudo: boolean) => configTitle(loss, query, pseudo);
-
 /** Losses outer, queries inner; overrides hold what the CLI's specConfig passes to makeConfig (seed is added per run). */
 export function compareRuns(p: ComparePick): Array<CompareRunRequest & { label: string; loss: Loss; query: Query }> {
   if (p.losses.length === 0) throw new Error('Pick at least one loss to compare.');
   if (p.queries.length === 0) throw new Error('Pick at least one query strategy to compare.');
   return p.losses.flatMap((loss) => p.queries.map((query) => ({
-    key: configKey(loss, query, p.pseudo),
-    label: configLabel(loss, query, p.pseudo),
+    key: configKey({ loss, query, pseudo: p.pseudo }),
+    label: configTitle(loss, query, p.pseudo),
     loss, query,
     config: {
       preset: p.preset,

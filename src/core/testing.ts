@@ -1,5 +1,5 @@
-// Small hand-made snapshots for the plot tests (no engine, no tfjs).
-import type { StageSnapshot } from '../../core/types';
+// Small hand-made snapshots for tests at any layer (no engine, no tfjs).
+import type { StageSnapshot } from './types';
 
 /** Six points in a 3-D latent space around c = (1, 0, 0); scores are the exact squared distances. */
 export function tinySnapshot(over: Partial<StageSnapshot> = {}): StageSnapshot {
