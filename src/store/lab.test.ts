@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from '../core/testing';
-import { reduceEvent, runLabel, LAB_DEFAULTS } from './lab';
+import { loadedData, reduceEvent, runLabel, LAB_DEFAULTS } from './lab';
 import { testStore, tinyRaw } from './testing';
 
 const snapMsg = (stage: number, auroc: number) => ({
@@ -39,7 +39,7 @@ describe('lab slice', () => {
   it('keeps the finished run as a curve, reconfigures the worker and writes the address when the query changes', async () => {
     const { store, sent, hrefs } = testStore();
     const lab = () => store.getState().lab;
-    store.setState((s) => ({ lab: { ...s.lab, data: { raw: tinyRaw(), source: 'synthetic', xy: null, pca: false, explained: null, notices: [] } } }));
+    store.setState((s) => ({ lab: { ...s.lab, data: loadedData(tinyRaw(), 'synthetic', []) } }));
     lab().handleEvent(snapMsg(0, 0.6));
     lab().handleEvent(snapMsg(1, 0.7));
     await lab().applySettings({ query: 'random' });

@@ -21,6 +21,12 @@ export interface LoadedData {
   notices: string[];
 }
 
+/** The one place LoadedData is built: a 2-D set is its own plane; wider data waits for the worker's PCA. */
+export function loadedData(raw: RawData, source: DataSource, notices: string[]): LoadedData {
+  const is2d = raw.d === 2;
+  return { raw, source, notices, xy: is2d ? Float32Array.from(raw.values) : null, pca: !is2d, explained: null };
+}
+
 export interface Preview {
   phase: 'center' | 'train';
   msg: SnapshotMessage;

@@ -4,7 +4,7 @@ import type { Label, RawData } from '../../core/types';
 import type { Command, WorkerEvent } from '../../protocol';
 import type { Ctx } from './ctx';
 import { curveFromSnapshots } from '../curves';
-import { freshRun, IDLE, LAB_DEFAULTS, reduceEvent, runLabel, type DataSource, type LabData } from '../lab';
+import { freshRun, IDLE, LAB_DEFAULTS, loadedData, reduceEvent, runLabel, type DataSource, type LabData } from '../lab';
 import { configOverrides, type LabSettings } from '../urlState';
 
 export interface LabActions {
@@ -56,8 +56,7 @@ export function createLabSlice(ctx: Ctx): LabSlice {
   const answersList = (): Array<[number, Label]> => [...get().answers.entries()];
 
   const putData = (raw: RawData, source: DataSource, notices: string[]) => {
-    const is2d = raw.d === 2;
-    set({ ...freshRun(get()), data: { raw, source, notices, xy: is2d ? Float32Array.from(raw.values) : null, pca: !is2d, explained: null }, loading: false, error: null });
+    set({ ...freshRun(get()), data: loadedData(raw, source, notices), loading: false, error: null });
     send({ type: 'setData', data: raw });
     get().configure();
   };
