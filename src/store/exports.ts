@@ -32,7 +32,7 @@ export function scoresCsvOf(st: Pick<LabData, 'snapshots' | 'data' | 'answers'>)
 /** metrics.csv: per stage AUROC, AP, unlabelled AUROC, pAUC, anomalies found and precision at the budget, then curve summaries. */
 export function metricsCsvOf(st: Pick<LabData, 'snapshots' | 'data'>): string {
   const truthRaw = st.data?.raw.labels ?? null;
-  const { header, rows } = metricsTable(st.snapshots.map((m) => ({ snapshot: m.snapshot, truth: truthRaw ? Uint8Array.from(m.order, (o) => truthRaw[o]!) : null })));
+  const { header, rows } = metricsTable(st.snapshots.map((m) => ({ snapshot: m.snapshot, truth: truthRaw ? inPoolOrder(truthRaw, m.order) : null })));
   return toCsv(header, rows);
 }
 
