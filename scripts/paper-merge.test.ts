@@ -39,6 +39,7 @@ describe('merging result folders', () => {
     expect(m.conflicts).toEqual(['glass nce/abs/ps1 seed 2']);
     expect(m.results.find((r) => r.key === 'nce/abs/ps1' && r.seed === 1)!.cpuSeconds).toBe(5);
     expect(m.results.find((r) => r.key === 'nce/abs/ps1' && r.seed === 2)!.run.stages[1]!.auroc).toBe(0.9);
+    expect(() => loadResults([a, join(dir, 'shard3')])).toThrow(`--out: no folder ${join(dir, 'shard3')} among the 2 to merge.`);
   });
 
   it('writes one report over both folders, pairing seeds across shards', () => {

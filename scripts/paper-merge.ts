@@ -1,5 +1,5 @@
 // Result folders merged into one set (shards from other machines, reruns), and the runs' cost with an idle-machine projection.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from '../src/engine/metrics';
 import { STAGE_SECONDS } from './paper-grid';
@@ -36,7 +36,11 @@ function readDir(dir: string, results: ResultFile[], bad: string[]): void {
 export function loadResults(dirs: string | string[]): Loaded {
   const out: Loaded = { results: [], bad: [], duplicates: 0, conflicts: [] };
   const seen = new Map<string, ResultFile>();
-  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  // merging: a folder that is not there is a typo, not an empty shard
+  const gone = list.length > 1 ? list.filter((d) => !existsSync(d)) : [];
+  if (gone.length) throw new Error(`--out: no folder ${gone.join(', ')} among the ${list.length} to merge.`);
+  for (const dir of list) {
     const rs: ResultFile[] = [];
     readDir(dir, rs, out.bad);
     for (const r of rs) {
