@@ -6,6 +6,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { table } from './bench-table';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -18,18 +19,6 @@ const ROWS = Number(opt('rows', '200000'));
 const COLS = Number(opt('cols', '50'));
 const ROUNDS = Number(opt('rounds', '30'));
 const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
-
-/** A seeded table: normals around 0, every 20th row shifted (the anomalies), label last. */
-function table(n: number, d: number): string {
-  let s = 12345;
-  const r = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
-  const lines = [[...Array.from({ length: d }, (_, j) => `f${j}`), 'label'].join(',')];
-  for (let i = 0; i < n; i++) {
-    const a = i % 20 === 0;
-    lines.push([...Array.from({ length: d }, () => (r() * 2 + (a ? 2.5 : 0)).toFixed(3)), a ? 1 : 0].join(','));
-  }
-  return lines.join('\n');
-}
 
 async function observe(page: Page): Promise<void> {
   await page.addInitScript('globalThis.__name = (f) => f;');

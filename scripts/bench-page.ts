@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { storageFigures } from './bench-page-storage';
+import { table } from './bench-table';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -23,18 +24,6 @@ const median = (xs: number[]) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
 };
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
-/** A seeded table: normals around 0, every 20th row shifted (the anomalies), label last. */
-function table(n: number, d: number): string {
-  let s = 12345;
-  const r = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
-  const lines = [[...Array.from({ length: d }, (_, j) => `f${j}`), 'label'].join(',')];
-  for (let i = 0; i < n; i++) {
-    const a = i % 20 === 0;
-    lines.push([...Array.from({ length: d }, () => (r() * 2 + (a ? 2.5 : 0)).toFixed(3)), a ? 1 : 0].join(','));
-  }
-  return lines.join('\n');
-}
 
 interface Hook {
   state(): { backend: string | null; n: number; busy: boolean; stages: number[] };
