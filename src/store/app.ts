@@ -9,13 +9,9 @@ import { createLabelsSlice } from './slices/labels';
 import { createLinkSlice } from './slices/link';
 import { createSelectionSlice } from './slices/selection';
 import { createSessionSlice } from './slices/session';
+import { randomId } from '../core/randomId';
 
 export type { AppDeps, AppState, Ctx, DatasetLoader, SliceKey } from './slices/ctx';
-
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export type AppStore = StoreApi<AppState>;
 

@@ -10,6 +10,7 @@ import { summaries, sizesOf } from './persist-summary';
 import { SCHEMA_VERSION, datasetName } from './persist-types';
 import type { DatasetRef, ModelWeights, SessionRecord, SessionSize, SessionSummary } from './persist-types';
 import type { LabSettings } from './urlState';
+import { randomId } from '../core/randomId';
 
 export { StaleWrite, StorageFull, checkName } from './persist-errors';
 export type { StoredMeta } from './persist-keys';
@@ -60,12 +61,6 @@ export interface StorageOptions {
   storeName?: string;
   now?: () => number;
   newId?: () => string;
-}
-
-/** randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere. */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
