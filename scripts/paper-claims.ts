@@ -1,6 +1,6 @@
 // The paper's claims as paired tests over (dataset, seed): ABS vs random, NCE vs one_class, both together; and the
 // strategies beyond the paper against ABS and random.
-import { pairedTest, type PairedResult } from '../src/engine/paired';
+import { formatP, pairedTest, type PairedResult } from '../src/engine/paired';
 import type { ResultFile } from './paper-worker';
 
 export interface Claim {
@@ -65,7 +65,7 @@ export function checkClaims(results: ResultFile[], datasets: string[], claims = 
 /** 'holds (p = 0.003)' / 'reversed (p = ...)' / 'not shown (p = ...)' at the 5% level, two-sided. */
 export function verdict(t: PairedResult): string {
   if (t.pValue === null) return 'no test (fewer than 2 differing pairs)';
-  const p = t.pValue < 0.001 ? t.pValue.toExponential(1) : t.pValue.toFixed(3);
+  const p = formatP(t.pValue);
   if (t.pValue >= 0.05) return `not shown (p = ${p})`;
   return (t.medianDiff ?? 0) > 0 || t.wins > t.losses ? `holds (p = ${p})` : `reversed (p = ${p})`;
 }

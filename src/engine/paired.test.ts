@@ -1,6 +1,6 @@
 // The paired Wilcoxon test against values worked out by hand (exact distribution for n = 5, normal approximation with ties).
 import { describe, expect, it } from 'vitest';
-import { pairedTest } from './paired';
+import { formatP, pairedTest } from './paired';
 
 const zeros = (n: number) => new Array(n).fill(0);
 
@@ -37,5 +37,8 @@ describe('paired Wilcoxon signed-rank test', () => {
     expect(pairedTest([0.5, 0.5], [0.5, 0.5])).toMatchObject({ wins: 0, ties: 2, winRate: 0.5, pValue: null, statistic: null });
     expect(() => pairedTest([1, 2], [1])).toThrow(/must match/);
     expect(() => pairedTest([1, NaN], [1, 2])).toThrow(/pair 1/);
+  });
+  it('prints p-values with three decimals, or one significant digit below 0.001', () => {
+    expect([formatP(0.0467), formatP(0.001), formatP(0.00031), formatP(null)]).toEqual(['0.047', '0.001', '3.1e-4', 'n/a']);
   });
 });

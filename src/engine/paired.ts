@@ -41,3 +41,8 @@ export function pairedTest(a: number[], b: number[]): PairedResult {
   }
   return { n, wins, losses, ties, winRate: n ? (wins + ties / 2) / n : null, medianDiff: n ? median(diff) : null, statistic, pValue };
 }
+
+/** A p-value as the panel and the report print it: three decimals, or one significant digit below 0.001. */
+export function formatP(p: number | null): string {
+  return p === null ? 'n/a' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}

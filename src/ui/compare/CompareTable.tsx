@@ -1,6 +1,7 @@
 // The comparison table, one metric at a time so it fits its width: per stage mean +- std, the curve's area and ramp-up,
 // and the win rate against random with its paired test.
 import { useState } from 'react';
+import { formatP } from '../../engine/paired';
 import type { SeedRun } from '../../engine/seedRun';
 import { formatCell, type Cell, type StageRow, type TableRow } from './table';
 import { winRates, type CompareMetric } from './winRate';
@@ -16,7 +17,6 @@ const METRICS: Array<{ key: CompareMetric; title: string; explain: string }> = [
 
 const cellOf = (s: StageRow, m: CompareMetric): Cell | null => s[m];
 const curveMetric = (m: CompareMetric): m is 'auroc' | 'ap' | 'aurocUnlabelled' | 'pauc' => m !== 'found' && m !== 'precision';
-const pFmt = (p: number | null) => (p === null ? 'n/a' : p < 0.001 ? p.toExponential(1) : p.toFixed(3));
 
 export function CompareTable({ rows, results }: { rows: TableRow[]; results: SeedRun[] }) {
   const [metric, setMetric] = useState<CompareMetric>('auroc');
@@ -68,7 +68,7 @@ export function CompareTable({ rows, results }: { rows: TableRow[]; results: See
                   );
                 })}
                 <td data-testid="summary">{sum ? <>{formatCell(sum.area)}<div className="sub">ramp-up {formatCell(sum.rampUp)}</div></> : '–'}</td>
-                <td data-testid="win-rate">{w ? <>{w.test.winRate === null ? 'n/a' : `${Math.round(100 * w.test.winRate)}%`} <span className="sub">of {w.test.n}</span><div className="sub">p = {pFmt(w.test.pValue)}</div></> : <span className="sub">{r.key.split('/')[1] === 'random' ? 'baseline' : 'add random'}</span>}</td>
+                <td data-testid="win-rate">{w ? <>{w.test.winRate === null ? 'n/a' : `${Math.round(100 * w.test.winRate)}%`} <span className="sub">of {w.test.n}</span><div className="sub">p = {formatP(w.test.pValue)}</div></> : <span className="sub">{r.key.split('/')[1] === 'random' ? 'baseline' : 'add random'}</span>}</td>
               </tr>
             );
           })}
