@@ -5,15 +5,26 @@ import { expect, test, type Page } from '@playwright/test';
 import { openLab, waitIdle, watchConsole } from './helpers';
 import { burst, reopened, stored } from './faultHelpers';
 
-/** Every IndexedDB put throws QuotaExceededError while window.__full is set (as the browser does when the quota is used up). */
+/** Every IndexedDB put throws QuotaExceededError while globalThis.__full is set (as the browser does when the quota is used up). */
 const quota = () => {
+  const g = globalThis as unknown as { __full?: boolean; __quota?: boolean };
+  if (g.__quota) return;
+  g.__quota = true;
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    if ((window as unknown as { __full?: boolean }).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (g.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return put.apply(this, args);
   };
 };
-const setFull = (page: Page, on: boolean) => page.evaluate((v) => void ((window as unknown as { __full?: boolean }).__full = v), on);
+/** The page and its decision-log worker (which stores the labels) run out of room together. */
+async function setFull(page: Page, on: boolean): Promise<void> {
+  await expect.poll(() => page.workers().some((w) => /logWrites/.test(w.url()))).toBe(true);
+  for (const scope of [page, ...page.workers().filter((w) => /logWrites/.test(w.url()))]) {
+    await scope.evaluate('globalThis.__name = (f) => f;');
+    await scope.evaluate(quota);
+    await scope.evaluate((v) => void ((globalThis as unknown as { __full?: boolean }).__full = v), on);
+  }
+}
 
 test('storage full: the message names the write that failed and lists the sessions by size; the refused label is said, no saved one is lost', async ({ page }) => {
   const errors = watchConsole(page);

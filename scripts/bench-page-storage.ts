@@ -8,30 +8,45 @@ export interface StoredFigures {
   idb: number[];
 }
 
-/** Hooks put, setItem and transaction completion in the page: per decision record, when each store had it. */
+type Stored = { journal: Map<string, number>; idb: Map<string, number>; seq: Map<string, number> };
+type Times = { journal: Array<[string, number]>; idb: Array<[string, number]>; seq: Array<[string, number]> };
+
+/**
+ * Hooks put, setItem and transaction completion in a page or worker: per decision record, when each store had it.
+ * Times are absolute (timeOrigin + now), so the page's and the log worker's clocks compare.
+ */
 function instrument(): void {
-  const w = window as unknown as { __stored: { journal: Map<string, number>; idb: Map<string, number>; seq: Map<string, number> } };
-  w.__stored = { journal: new Map(), idb: new Map(), seq: new Map() };
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-    setItem.call(this, key, value);
-    if (!key.startsWith('svdd-lab-journal:')) return;
-    const t = performance.now();
-    for (const e of JSON.parse(value) as Array<{ records: Array<{ id: string; event: { kind: string } }> }>) {
-      for (const r of e.records) if (r.event.kind === 'decide' && !w.__stored.journal.has(r.id)) w.__stored.journal.set(r.id, t);
-    }
-  };
+  const g = globalThis as unknown as { __stored: Stored };
+  if (g.__stored) return;
+  g.__stored = { journal: new Map(), idb: new Map(), seq: new Map() };
+  const at = () => performance.timeOrigin + performance.now();
+  if (typeof Storage !== 'undefined') {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      setItem.call(this, key, value);
+      if (!key.startsWith('svdd-lab-journal:')) return;
+      const t = at();
+      for (const e of JSON.parse(value) as Array<{ records: Array<{ id: string; event: { kind: string } }> }>) {
+        for (const r of e.records) if (r.event.kind === 'decide' && !g.__stored.journal.has(r.id)) g.__stored.journal.set(r.id, t);
+      }
+    };
+  }
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
     const req = put.call(this, value, key);
     const r = value as { id?: string; seq?: number; event?: { kind: string } };
     if (typeof key === 'string' && key.startsWith('log:') && r.event?.kind === 'decide') {
-      w.__stored.seq.set(r.id!, r.seq!);
-      this.transaction.addEventListener('complete', () => w.__stored.idb.set(r.id!, performance.now()));
+      g.__stored.seq.set(r.id!, r.seq!);
+      this.transaction.addEventListener('complete', () => g.__stored.idb.set(r.id!, at()));
     }
     return req;
   };
 }
+
+const readTimes = (): Times => {
+  const s = (globalThis as unknown as { __stored?: Stored }).__stored;
+  return s ? { journal: [...s.journal], idb: [...s.idb], seq: [...s.seq] } : { journal: [], idb: [], seq: [] };
+};
 
 /** One run: a human round with 20 cards, then 20 keydown events in one task; ms from each key to each store. */
 async function once(browser: Browser, origin: string): Promise<StoredFigures> {
@@ -49,22 +64,35 @@ async function once(browser: Browser, origin: string): Promise<StoredFigures> {
   await ready(1);
   await page.getByTestId('queue-card').nth(19).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
-  const out = await page.evaluate(async () => {
-    const w = window as unknown as { __stored: { journal: Map<string, number>; idb: Map<string, number>; seq: Map<string, number> } };
-    const t0: number[] = [];
+  // the decision log is written by its own worker (started with the round's queue record): hook its IndexedDB too
+  const logWorker = page.workers().find((w) => /logWrites/.test(w.url())) ?? null;
+  if (logWorker) {
+    await logWorker.evaluate('globalThis.__name = (f) => f;');
+    await logWorker.evaluate(instrument);
+  }
+  const t0 = await page.evaluate(() => {
+    const t: number[] = [];
     for (let k = 0; k < 20; k++) {
-      t0.push(performance.now());
+      t.push(performance.timeOrigin + performance.now());
       window.dispatchEvent(new KeyboardEvent('keydown', { key: ['n', 'a', 's'][k % 3]!, bubbles: true }));
     }
-    const until = performance.now() + 30_000;
-    while (w.__stored.idb.size < 20 && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
-    // the k-th decision of the burst is the k-th record by its sequence number
-    const ids = [...w.__stored.seq].sort((a, b) => a[1] - b[1]).map(([id]) => id);
-    const ms = (m: Map<string, number>) => ids.map((id, k) => (m.get(id) ?? NaN) - t0[k]!);
-    return { journal: ms(w.__stored.journal), idb: ms(w.__stored.idb) };
+    return t;
   });
+  const merged = async () => {
+    const parts = [await page.evaluate(readTimes), ...(logWorker ? [await logWorker.evaluate(readTimes)] : [])];
+    return { journal: new Map(parts.flatMap((p) => p.journal)), idb: new Map(parts.flatMap((p) => p.idb)), seq: new Map(parts.flatMap((p) => p.seq)) };
+  };
+  const until = Date.now() + 30_000;
+  let got = await merged();
+  while (got.idb.size < 20 && Date.now() < until) {
+    await page.waitForTimeout(20);
+    got = await merged();
+  }
   await ctx.close();
-  return out;
+  // the k-th decision of the burst is the k-th record by its sequence number
+  const ids = [...got.seq].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  const ms = (m: Map<string, number>) => ids.map((id, k) => (m.get(id) ?? NaN) - t0[k]!);
+  return { journal: ms(got.journal), idb: ms(got.idb) };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;

@@ -7,6 +7,7 @@ import { bundledRows, loadDataset } from './datasets';
 import { broadcastLog } from './effects/channel';
 import { localJournal } from './effects/journal';
 import { parseInWorker } from './effects/importClient';
+import { withLogWorker } from './effects/logWrites';
 import { openSessionStorage } from './persist';
 
 let port: RestartingPort | null = null;
@@ -25,7 +26,8 @@ const channel = broadcastLog();
 
 export const appStore: AppStore = createAppStore({
   port: lazyPort,
-  storage: openSessionStorage(),
+  // label writes go to IndexedDB from their own worker, so the page's drawing does not delay them
+  storage: withLogWorker(openSessionStorage()),
   loader: (s) => loadDataset(s, (key) => appStore.getState().import.importedByKey(key)),
   url: {
     write: (href) => history.replaceState(history.state, '', href),

@@ -1,6 +1,7 @@
 // How a session lies in IndexedDB. It is split over keys so that a label write stays small:
 //   session:<id>              meta: name, times, settings, config, run id
 //   data:<id>                 the dataset (a bundled name, or the imported RawData with its typed arrays)
+//   data:<id>:<k>             a large imported dataset's values, piece k (data:<id> then holds the rest; persist-write.ts)
 //   log:<id>:<seq>:<record>   one decision-log record each (written once, never rewritten)
 //   rounds:<id>:<stage>       one StageSnapshot per scored stage
 //   model:<id>                the latest model weights, c and R
@@ -12,6 +13,8 @@ export const LAST = 'lastSessionId';
 export const metaKey = (id: string) => `session:${id}`;
 export const dataKey = (id: string) => `data:${id}`;
 export const modelKey = (id: string) => `model:${id}`;
+export const pieceKey = (id: string, k: number) => `data:${id}:${String(k).padStart(6, '0')}`;
+export const pieceRange = (id: string) => IDBKeyRange.bound(`data:${id}:`, `data:${id}:\uffff`);
 // stages zero-padded so that key order is stage order
 export const roundKey = (id: string, stage: number) => `rounds:${id}:${String(stage).padStart(6, '0')}`;
 export const roundRange = (id: string) => IDBKeyRange.bound(`rounds:${id}:`, `rounds:${id}:\uffff`);
@@ -33,15 +36,3 @@ export const metaOf = (r: SessionRecord): StoredMeta => ({
   schemaVersion: r.schemaVersion, id: r.id, name: r.name, createdAt: r.createdAt, updatedAt: r.updatedAt,
   settings: r.settings, config: r.config, runId: r.runId, datasetName: datasetName(r.dataset),
 });
-
-/** Writes every key of a record (rounds and log records not in it are dropped). */
-export function putAll(r: SessionRecord, s: IDBObjectStore): void {
-  s.put(metaOf(r), metaKey(r.id));
-  s.put(r.dataset, dataKey(r.id));
-  s.delete(roundRange(r.id));
-  for (const snap of r.rounds) s.put(snap, roundKey(r.id, snap.stage));
-  if (r.model) s.put(r.model, modelKey(r.id));
-  else s.delete(modelKey(r.id));
-  s.delete(logRange(r.id));
-  for (const rec of r.log) s.put(rec, logKey(r.id, rec));
-}

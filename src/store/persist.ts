@@ -5,7 +5,8 @@ import type { RunConfig, StageSnapshot } from '../core/types';
 import type { LogRecord } from './log';
 import { migrate } from './persist-migrate';
 import { checkName, explain, missing, StaleWrite } from './persist-errors';
-import { LAST, dataKey, logKey, logRange, metaKey, modelKey, putAll, roundKey, roundRange, type StoredMeta } from './persist-keys';
+import { LAST, dataKey, logKey, logRange, metaKey, modelKey, pieceRange, roundKey, roundRange, type StoredMeta } from './persist-keys';
+import { PIECE_VALUES, putAll, putDataset, putInTurn, readDataset } from './persist-write';
 import { summaries, sizesOf } from './persist-summary';
 import { SCHEMA_VERSION, datasetName } from './persist-types';
 import type { DatasetRef, ModelWeights, SessionRecord, SessionSize, SessionSummary } from './persist-types';
@@ -61,6 +62,8 @@ export interface StorageOptions {
   storeName?: string;
   now?: () => number;
   newId?: () => string;
+  /** float64 values per stored piece of a large dataset (tests use small pieces) */
+  pieceValues?: number;
 }
 
 export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
@@ -69,11 +72,24 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
   const db: UseStore = (mode, fn) => (opened ??= createStore(opts.dbName ?? DB_NAME, opts.storeName ?? STORE_NAME))(mode, fn);
   const now = opts.now ?? Date.now;
   const newId = opts.newId ?? randomId;
+  const per = opts.pieceValues ?? PIECE_VALUES;
 
-  /** Several operations in one readwrite transaction: all or nothing. */
-  const write = (ops: (s: IDBObjectStore) => void) => db('readwrite', (s) => {
-    ops(s);
-    return promisifyRequest(s.transaction);
+  /** Several operations in one readwrite transaction: all or nothing; the puts `ops` returns go one per task after. */
+  const write = (ops: (s: IDBObjectStore) => Array<[string, unknown]> | void) => db('readwrite', async (s) => {
+    const done = promisifyRequest(s.transaction);
+    done.catch(() => undefined);
+    try {
+      await putInTurn(s, ops(s) ?? []);
+    } catch (e) {
+      // a refused put (storage full) takes the earlier ones of the transaction back with it
+      try {
+        s.transaction.abort();
+      } catch {
+        // already aborted by the failed request
+      }
+      throw e;
+    }
+    return done;
   });
   const wrap = <T>(doing: string, p: () => Promise<T>): Promise<T> => p().catch((e: unknown) => { throw explain(e, doing); });
   /** read-modify-write of the meta record; refuses a meta of an older schema that has not been loaded (upgraded) yet */
@@ -133,35 +149,36 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
         dataset: init.dataset, settings: init.settings, config: init.config ?? null,
         log: [], runId: `${id}-run0`, rounds: [], model: null,
       };
-      await write((s) => putAll(r, s));
+      await write((s) => putAll(r, s, per));
       return r;
     }),
 
     load: (id) => wrap('load the session', async () => {
+      // the dataset piece by piece and the rounds one by one: each is deserialised in its own task
       const [meta, dataset, model, rounds, log] = await db('readonly', (s) => Promise.all([
         promisifyRequest(s.get(metaKey(id))) as Promise<StoredMeta | undefined>,
-        promisifyRequest(s.get(dataKey(id))) as Promise<DatasetRef | undefined>,
+        readDataset(s, id),
         promisifyRequest(s.get(modelKey(id))) as Promise<ModelWeights | undefined>,
-        promisifyRequest(s.getAll(roundRange(id))) as Promise<StageSnapshot[]>,
+        promisifyRequest(s.getAllKeys(roundRange(id))).then((keys) => Promise.all(keys.map((k) => promisifyRequest(s.get(k)) as Promise<StageSnapshot>))),
         promisifyRequest(s.getAll(logRange(id))) as Promise<LogRecord[]>,
       ]));
       if (!meta) throw missing(id);
       const { datasetName: _name, ...rest } = meta;
       const record = migrate({ ...rest, dataset, rounds, model: model ?? null, ...(meta.schemaVersion >= 3 ? { log } : {}) });
-      if (meta.schemaVersion !== SCHEMA_VERSION) await write((s) => putAll(record, s));
+      if (meta.schemaVersion !== SCHEMA_VERSION) await write((s) => putAll(record, s, per));
       return record;
     }),
 
     save: (record) => wrap('save the session', async () => {
       const r: SessionRecord = { ...record, name: checkName(record.name), updatedAt: now() };
-      await write((s) => putAll(r, s));
+      await write((s) => putAll(r, s, per));
       return r;
     }),
 
     importRecord: (record) => wrap('import the session', async () => {
       const taken = (await get(metaKey(record.id), db)) !== undefined;
       const r: SessionRecord = { ...record, id: taken ? newId() : record.id, name: checkName(record.name) };
-      await write((s) => putAll(r, s));
+      await write((s) => putAll(r, s, per));
       return r;
     }),
 
@@ -174,6 +191,7 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
       const last = await get<string>(LAST, db);
       await write((s) => {
         for (const k of [metaKey(id), dataKey(id), modelKey(id)]) s.delete(k);
+        s.delete(pieceRange(id));
         s.delete(roundRange(id));
         s.delete(logRange(id));
         if (last === id) s.delete(LAST);
@@ -193,10 +211,11 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
     restartRun: (id, runId, init) => wrap('start the new run', () => guarded(async (s) => {
       const m = await metaIn(s, id);
       s.put({ ...m, runId, settings: init.settings, config: init.config, datasetName: datasetName(init.dataset), ...(init.name ? { name: checkName(init.name) } : {}), updatedAt: now() }, metaKey(id));
-      s.put(init.dataset, dataKey(id));
+      const pieces = putDataset(s, id, init.dataset, per);
       s.delete(roundRange(id));
       s.delete(modelKey(id));
       if (init.clearLog) s.delete(logRange(id));
+      await putInTurn(s, pieces);
     })),
 
     saveRound: (id, runId, snapshot) => wrap('save the round results', () => guarded(async (s) => {
@@ -219,8 +238,9 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
     })),
 
     raw: (id) => wrap('read the stored session', () => db('readonly', async (s) => {
+      // a dataset whose pieces are damaged is given as it lies (its head)
       const [meta, dataset, model, rounds, log] = await Promise.all([
-        promisifyRequest(s.get(metaKey(id))), promisifyRequest(s.get(dataKey(id))), promisifyRequest(s.get(modelKey(id))),
+        promisifyRequest(s.get(metaKey(id))), readDataset(s, id).catch(() => promisifyRequest(s.get(dataKey(id)))), promisifyRequest(s.get(modelKey(id))),
         promisifyRequest(s.getAll(roundRange(id))), promisifyRequest(s.getAll(logRange(id))),
       ]);
       return { meta, dataset, model, rounds, log };
