@@ -19,10 +19,12 @@ const quota = () => {
 /** The page and its decision-log worker (which stores the labels) run out of room together. */
 async function setFull(page: Page, on: boolean): Promise<void> {
   await expect.poll(() => page.workers().some((w) => /logWrites/.test(w.url()))).toBe(true);
-  for (const scope of [page, ...page.workers().filter((w) => /logWrites/.test(w.url()))]) {
-    await scope.evaluate('globalThis.__name = (f) => f;');
-    await scope.evaluate(quota);
-    await scope.evaluate((v) => void ((globalThis as unknown as { __full?: boolean }).__full = v), on);
+  const flag = (v: boolean) => void ((globalThis as unknown as { __full?: boolean }).__full = v);
+  await page.evaluate(flag, on);
+  for (const w of page.workers().filter((x) => /logWrites/.test(x.url()))) {
+    await w.evaluate('globalThis.__name = (f) => f;');
+    await w.evaluate(quota);
+    await w.evaluate(flag, on);
   }
 }
 

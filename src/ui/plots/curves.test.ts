@@ -37,4 +37,14 @@ describe('lossCurveFigure', () => {
     expect(fig.data[1]!.y).toEqual([2, 1.5]);
     expect((fig.layout.shapes as Array<{ x0: number }>).map((s) => s.x0)).toEqual([3.5]);
   });
+
+  it('labels at most 8 stages, spread evenly, however many rounds ran (each label costs plotly listeners)', () => {
+    const run = (stages: number) => lossCurveFigure(Array.from({ length: stages }, (_, st) => ({ stage: st, phase: 'train' as const, epoch: 1, loss: 1 })));
+    const texts = (stages: number) => (run(stages).layout.annotations as Array<{ text: string }>).map((a) => a.text);
+    expect(texts(3)).toEqual(['stage 0', 'stage 1', 'stage 2']);
+    expect(texts(9)).toEqual(['stage 0', 'stage 2', 'stage 4', 'stage 6', 'stage 8']);
+    expect(texts(30)).toEqual([0, 4, 8, 12, 16, 20, 24, 28].map((k) => `stage ${k}`));
+    // the stage boundaries are all drawn (shapes have no listeners)
+    expect((run(30).layout.shapes as unknown[]).length).toBe(29);
+  });
 });

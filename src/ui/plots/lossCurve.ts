@@ -6,6 +6,9 @@ import { OKABE_ITO } from './palette';
 export const LOSS_EXPLAIN =
   'Mean loss of each training epoch: the autoencoder learns to reconstruct (pretrain), then the one-class loss pulls normal points toward c (train).';
 
+/** Stage names written over the curve, most: more would overlap, and each costs plotly event listeners. */
+export const MAX_STAGE_LABELS = 8;
+
 /** x = epoch counted over the whole run, so successive stages follow each other left to right. */
 export function lossCurveFigure(log: EpochLoss[]): Figure {
   const ae: { x: number[]; y: number[]; s: number[] } = { x: [], y: [], s: [] };
@@ -37,7 +40,9 @@ export function lossCurveFigure(log: EpochLoss[]): Figure {
   const shapes = stageStarts.slice(1).map(([k]) => ({
     type: 'line', xref: 'x', yref: 'paper', x0: k + 0.5, x1: k + 0.5, y0: 0, y1: 1, line: { color: '#bbb', width: 1, dash: 'dot' },
   }));
-  const annotations = stageStarts.map(([k, st]) => ({
+  // plotly gives each annotation its own click listeners: at most MAX_STAGE_LABELS, spread evenly over the stages
+  const stride = Math.ceil(stageStarts.length / MAX_STAGE_LABELS);
+  const annotations = stageStarts.filter((_, j) => j % stride === 0).map(([k, st]) => ({
     x: k + 1, xref: 'x', y: 1, yref: 'paper', text: `stage ${st}`, showarrow: false, xanchor: 'left', yanchor: 'bottom', font: { size: 12, color: '#555' },
   }));
   const layout = baseLayout('Training loss per epoch', 'epoch (all stages)', 'reconstruction loss', {
