@@ -22,19 +22,22 @@ export type StoredDataset = DatasetRef | PiecedDataset;
 
 const isPieced = (d: StoredDataset): d is PiecedDataset => typeof (d as PiecedDataset).pieces === 'number';
 
+/** A put whose value is made when it is issued (a piece is copied in the task that stores it, not all at once). */
+export type LazyPut = [string, () => unknown];
+
 /** The head for data:<id> and the pieces to write after it (none for a bundled or small dataset). */
-export function splitDataset(id: string, ref: DatasetRef, per = PIECE_VALUES): { head: StoredDataset; pieces: Array<[string, Float64Array]> } {
+export function splitDataset(id: string, ref: DatasetRef, per = PIECE_VALUES): { head: StoredDataset; pieces: LazyPut[] } {
   if (ref.source !== 'imported' || ref.data.values.length <= per) return { head: ref, pieces: [] };
   const { values, ...rest } = ref.data;
-  const pieces: Array<[string, Float64Array]> = [];
+  const pieces: LazyPut[] = [];
   // slice, not subarray: a view would be stored with its whole buffer
-  for (let k = 0; k * per < values.length; k++) pieces.push([pieceKey(id, k), values.slice(k * per, (k + 1) * per)]);
+  for (let k = 0; k * per < values.length; k++) pieces.push([pieceKey(id, k), () => values.slice(k * per, (k + 1) * per)]);
   const head: PiecedDataset = { source: 'imported', ...(ref.fileName !== undefined ? { fileName: ref.fileName } : {}), data: rest, pieces: pieces.length, length: values.length };
   return { head, pieces };
 }
 
 /** Writes the dataset's head (dropping any pieces of an earlier one) now; returns the pieces for putInTurn. */
-export function putDataset(s: IDBObjectStore, id: string, ref: DatasetRef, per = PIECE_VALUES): Array<[string, Float64Array]> {
+export function putDataset(s: IDBObjectStore, id: string, ref: DatasetRef, per = PIECE_VALUES): LazyPut[] {
   const { head, pieces } = splitDataset(id, ref, per);
   s.delete(pieceRange(id));
   s.put(head, dataKey(id));
@@ -42,8 +45,8 @@ export function putDataset(s: IDBObjectStore, id: string, ref: DatasetRef, per =
 }
 
 /** Puts one after the other, each issued when the previous one is stored: one piece serialised per task. */
-export async function putInTurn(s: IDBObjectStore, puts: ReadonlyArray<[string, unknown]>): Promise<void> {
-  for (const [key, value] of puts) await promisifyRequest(s.put(value, key));
+export async function putInTurn(s: IDBObjectStore, puts: readonly LazyPut[]): Promise<void> {
+  for (const [key, value] of puts) await promisifyRequest(s.put(value(), key));
 }
 
 /** The dataset as it was written: a pieced one is read piece by piece (one request each) and joined. */
@@ -64,7 +67,7 @@ export async function readDataset(s: IDBObjectStore, id: string): Promise<Datase
 }
 
 /** Writes every key of a record (rounds and log records not in it are dropped); returns the dataset's pieces for putInTurn. */
-export function putAll(r: SessionRecord, s: IDBObjectStore, per = PIECE_VALUES): Array<[string, Float64Array]> {
+export function putAll(r: SessionRecord, s: IDBObjectStore, per = PIECE_VALUES): LazyPut[] {
   s.put(metaOf(r), metaKey(r.id));
   const pieces = putDataset(s, r.id, r.dataset, per);
   s.delete(roundRange(r.id));

@@ -6,7 +6,7 @@ import type { LogRecord } from './log';
 import { migrate } from './persist-migrate';
 import { checkName, explain, missing, StaleWrite } from './persist-errors';
 import { LAST, dataKey, logKey, logRange, metaKey, modelKey, pieceRange, roundKey, roundRange, type StoredMeta } from './persist-keys';
-import { PIECE_VALUES, putAll, putDataset, putInTurn, readDataset } from './persist-write';
+import { PIECE_VALUES, putAll, putDataset, putInTurn, readDataset, type LazyPut } from './persist-write';
 import { summaries, sizesOf } from './persist-summary';
 import { SCHEMA_VERSION, datasetName } from './persist-types';
 import type { DatasetRef, ModelWeights, SessionRecord, SessionSize, SessionSummary } from './persist-types';
@@ -75,7 +75,7 @@ export function openSessionStorage(opts: StorageOptions = {}): SessionStorage {
   const per = opts.pieceValues ?? PIECE_VALUES;
 
   /** Several operations in one readwrite transaction: all or nothing; the puts `ops` returns go one per task after. */
-  const write = (ops: (s: IDBObjectStore) => Array<[string, unknown]> | void) => db('readwrite', async (s) => {
+  const write = (ops: (s: IDBObjectStore) => LazyPut[] | void) => db('readwrite', async (s) => {
     const done = promisifyRequest(s.transaction);
     done.catch(() => undefined);
     try {
