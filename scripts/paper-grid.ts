@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paperGrid } from '../src/engine/config';
 import { configKey } from '../src/engine/seedRun';
+import { stageZeroFamily } from '../src/engine/stageZero';
 import { LOSSES, QUERIES, type Loss, type Query } from '../src/core/types';
 
 /** The paper's seven datasets (algorithm.md 3.1); the report's claims use the six ODDS sets, as res_read.py did. */
@@ -91,4 +92,34 @@ export function gridTasks(datasets: Array<{ name: string; path: string }>, confi
   const cost = (t: Task) => taskCost(t.dataset);
   const seedRank = (t: Task) => seeds.indexOf(t.seed);
   return mine.map((t, j) => ({ t, j })).sort((a, b) => cost(a.t) - cost(b.t) || seedRank(a.t) - seedRank(b.t) || a.j - b.j).map((x) => x.t);
+}
+
+/** The runs of one (dataset, seed, stage-0 family): one worker trains their stage 0 once and forks it for each. */
+export interface TaskGroup {
+  dataset: string;
+  path: string;
+  seed: number;
+  tasks: Task[];
+}
+
+/** Tasks grouped by (dataset, seed, family), in the tasks' order of datasets and seeds, the largest group of a seed
+ * first so the pool's last groups are its smallest. */
+export function groupTasks(tasks: Task[]): TaskGroup[] {
+  const groups = new Map<string, TaskGroup>();
+  for (const t of tasks) {
+    const id = `${t.dataset}\0${t.seed}\0${stageZeroFamily(t.config.loss)}`;
+    const g = groups.get(id) ?? { dataset: t.dataset, path: t.path, seed: t.seed, tasks: [] };
+    g.tasks.push(t);
+    groups.set(id, g);
+  }
+  const list = [...groups.values()];
+  const at = new Map(list.map((g, i) => [g, i]));
+  const first = (g: TaskGroup) => tasks.indexOf(g.tasks[0]!);
+  // stable: by where the group's dataset and seed first appear, then larger groups first
+  const seedAt = new Map<string, number>();
+  for (const g of list) {
+    const k = `${g.dataset}\0${g.seed}`;
+    if (!seedAt.has(k)) seedAt.set(k, first(g));
+  }
+  return list.sort((a, b) => seedAt.get(`${a.dataset}\0${a.seed}`)! - seedAt.get(`${b.dataset}\0${b.seed}`)! || b.tasks.length - a.tasks.length || at.get(a)! - at.get(b)!);
 }

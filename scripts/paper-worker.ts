@@ -1,10 +1,12 @@
-// One grid task in a worker thread: load the dataset once per thread, run one (configuration, seed), write its file.
+// One grid group in a worker thread: load the dataset once per thread, run a family's configurations for one seed
+// (stage 0 shared), write a file per run.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
 import { PAPER_PROTOCOL, loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
-import { runSeeds } from './runner';
-import type { Task } from './paper-grid';
+import { runFamilySeed } from './runner';
+import type { TaskGroup } from './paper-grid';
 import type { RawData } from '../src/core/types';
 import type { SeedRun } from '../src/engine/seedRun';
 
@@ -23,6 +25,8 @@ export interface ResultFile {
   wallSeconds?: number;
   /** CPU seconds the worker thread spent on the task (Linux /proc; null elsewhere): the load-independent cost */
   cpuSeconds?: number | null;
+  /** how many runs shared this run's stage 0 (trained once, forked); the times include an equal share of it */
+  stage0SharedBy?: number;
   run: SeedRun;
 }
 
@@ -42,25 +46,56 @@ const cache = new Map<string, Promise<RawData>>();
 
 export interface TaskDone { file: string; seconds: number; cpuSeconds: number | null; end: number | null; collapsed: boolean; skipped?: boolean }
 
-export default async function runTask(task: Task & { backend: 'wasm' | 'cpu' }): Promise<TaskDone> {
-  // another process on the same --out (a second shard, a second machine) may have written it since the grid was listed
-  if (existsSync(task.file)) return { file: task.file, seconds: 0, cpuSeconds: null, end: null, collapsed: false, skipped: true };
+function write(file: string, out: ResultFile): void {
+  mkdirSync(dirname(file), { recursive: true });
+  // written whole, then renamed: an interrupted run never leaves half a file for the resume to trust
+  writeFileSync(`${file}.tmp`, JSON.stringify(out));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** One group of the grid (paper-grid groupTasks): its missing runs share one stage 0; each run's file is written as
+ * it finishes and reported on `port`, so an interrupted group keeps the runs it finished. */
+export default async function runGroup(group: TaskGroup & { backend: 'wasm' | 'cpu'; port?: MessagePort }): Promise<TaskDone[]> {
+  const done: TaskDone[] = [];
+  const report = (d: TaskDone) => { done.push(d); group.port?.postMessage(d); };
+  // another process on the same --out (a second shard, a second machine) may have written some since the grid was listed
+  const todo = group.tasks.filter((t) => {
+    if (!existsSync(t.file)) return true;
+    report({ file: t.file, seconds: 0, cpuSeconds: null, end: null, collapsed: false, skipped: true });
+    return false;
+  });
+  if (todo.length === 0) return done;
   // one thread per worker: the pool already keeps every core busy
-  ready ??= nodeBackend(task.backend, 1);
+  ready ??= nodeBackend(group.backend, 1);
   await ready;
   const cpu0 = threadCpuSeconds();
   const wall0 = performance.now();
-  if (!cache.has(task.path)) cache.set(task.path, loadDataset(task.path, PAPER_PROTOCOL));
-  const raw = { ...(await cache.get(task.path)!), name: task.dataset };
-  const { loss, query, pseudo } = task.config;
-  const [run] = await runSeeds(raw, { loss, query, pseudo, mode: 'reference', pollution: null }, [task.seed]);
-  const cpu1 = threadCpuSeconds();
-  const cpuSeconds = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
-  const wallSeconds = (performance.now() - wall0) / 1000;
-  const out: ResultFile = { dataset: task.dataset, key: task.config.key, loss, query, pseudo: pseudo ? 1 : 0, beyond: task.config.beyond, mode: 'reference', backend: task.backend, seed: task.seed, wallSeconds, cpuSeconds, run: run! };
-  mkdirSync(dirname(task.file), { recursive: true });
-  // written whole, then renamed: an interrupted run never leaves half a file for the resume to trust
-  writeFileSync(`${task.file}.tmp`, JSON.stringify(out));
-  renameSync(`${task.file}.tmp`, task.file);
-  return { file: task.file, seconds: run!.seconds, cpuSeconds, end: run!.stages[run!.stages.length - 1]!.auroc, collapsed: run!.collapsed };
+  if (!cache.has(group.path)) cache.set(group.path, loadDataset(group.path, PAPER_PROTOCOL));
+  const raw = { ...(await cache.get(group.path)!), name: group.dataset };
+  // the shared stage 0 is charged in equal shares to the runs that share it, so the files' times add up
+  let shared = { cpu: null as number | null, wall: 0 };
+  let last = { cpu: cpu0, wall: wall0 };
+  const lap = () => {
+    const now = { cpu: threadCpuSeconds(), wall: performance.now() };
+    const d = { cpu: now.cpu === null || last.cpu === null ? null : now.cpu - last.cpu, wall: (now.wall - last.wall) / 1000 };
+    last = now;
+    return d;
+  };
+  const specs = todo.map((t) => ({ loss: t.config.loss, query: t.config.query, pseudo: t.config.pseudo, mode: 'reference' as const, pollution: null }));
+  await runFamilySeed(raw, specs, group.seed, {
+    onShared: () => { shared = lap(); },
+    onRun: (i, run) => {
+      const own = lap();
+      const t = todo[i]!;
+      const n = todo.length;
+      const cpuSeconds = own.cpu === null || shared.cpu === null ? null : own.cpu + shared.cpu / n;
+      const { loss, query, pseudo } = t.config;
+      write(t.file, {
+        dataset: t.dataset, key: t.config.key, loss, query, pseudo: pseudo ? 1 : 0, beyond: t.config.beyond, mode: 'reference', backend: group.backend,
+        seed: t.seed, wallSeconds: own.wall + shared.wall / n, cpuSeconds, stage0SharedBy: n, run,
+      });
+      report({ file: t.file, seconds: run.seconds, cpuSeconds, end: run.stages[run.stages.length - 1]!.auroc, collapsed: run.collapsed });
+    },
+  });
+  return done;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { seedRunOf, type StageResult } from '../src/engine/seedRun';
 import { checkClaims, pairs, verdict } from './paper-claims';
 import { curveSvg, niceTicks, svgToPng } from './paper-figures';
-import { gridTasks, parseConfigs, parseShard, PAPER_CONFIGS, resultFile } from './paper-grid';
+import { gridTasks, groupTasks, parseConfigs, parseShard, PAPER_CONFIGS, resultFile } from './paper-grid';
 import { loadResults, writeReport } from './paper-report';
 import type { ResultFile } from './paper-worker';
 import { aggregate } from '../src/engine/resultTable';
@@ -41,6 +41,25 @@ describe('paper grid tasks', () => {
     expect(parseShard('2/4')).toEqual([2, 4]);
     expect(() => parseShard('5/4')).toThrow(/1 <= i <= n/);
     expect(() => parseShard('x')).toThrow(/i\/n/);
+  });
+});
+
+describe('grid groups', () => {
+  it('groups a seed\'s runs by stage-0 family, largest group first, datasets and seeds in the grid\'s order', () => {
+    const ds = [{ name: 'glass', path: 'g.csv' }, { name: 'cardio', path: 'c.csv' }];
+    const tasks = gridTasks(ds, parseConfigs('all'), [1, 2], '/out', [1, 1]);
+    const groups = groupTasks(tasks);
+    expect(groups.map((g) => `${g.dataset}:${g.seed}:${g.tasks.length}`)).toEqual([
+      'glass:1:12', 'glass:1:8', 'glass:1:1', 'glass:2:12', 'glass:2:8', 'glass:2:1',
+      'cardio:1:12', 'cardio:1:8', 'cardio:1:1', 'cardio:2:12', 'cardio:2:8', 'cardio:2:1',
+    ]);
+    expect(groups[2]!.tasks.map((t) => t.config.key)).toEqual(['one_class_uai/mlp/ps0']);
+    expect(groups[1]!.tasks.every((t) => t.config.loss.startsWith('soft_boundary'))).toBe(true);
+    // every run in exactly one group
+    expect(groups.flatMap((g) => g.tasks.map((t) => t.file)).sort()).toEqual(tasks.map((t) => t.file).sort());
+    // a shard groups only its own runs
+    const mine = gridTasks(ds, parseConfigs('nce/abs/ps1,nce/random/ps0,soft_boundary/abs/ps1'), [1], '/out', [2, 2]);
+    expect(groupTasks(mine).map((g) => g.tasks.map((t) => `${g.dataset}:${t.config.key}`))).toEqual([['glass:nce/random/ps0'], ['cardio:nce/abs/ps1'], ['cardio:soft_boundary/abs/ps1']]);
   });
 });
 

@@ -7,7 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { parseArgs } from './args';
-import { datasetPath, gridTasks, parseConfigs, parseShard, PAPER_DATASETS, taskCost } from './paper-grid';
+import { MessageChannel } from 'node:worker_threads';
+import { datasetPath, gridTasks, groupTasks, parseConfigs, parseShard, PAPER_DATASETS, taskCost } from './paper-grid';
+import type { TaskDone } from './paper-worker';
 import { writeReport } from './paper-report';
 import { formatSeedList, parseSeedList } from '../src/engine/seeds';
 
@@ -48,31 +50,45 @@ async function main(): Promise<void> {
     console.log(`${datasets.length} datasets x ${configs.length} configurations x seeds ${formatSeedList(seeds)}${shard[1] > 1 ? `, shard ${shard[0]}/${shard[1]}` : ''}: ${tasks.length} runs, ${tasks.length - todo.length} already in ${out}, ${todo.length} to do on ${jobs} worker thread${jobs === 1 ? '' : 's'}`);
     const t0 = performance.now();
     if (todo.length) {
-      const pool = new Tinypool({
-        filename: join(HERE, 'paper-worker.mjs'), minThreads: Math.min(jobs, todo.length), maxThreads: Math.min(jobs, todo.length), execArgv: [],
-      });
+      // a family's runs for one seed share one stage 0 (engine/stageZero.ts): the pool runs such groups
+      const groups = groupTasks(todo);
+      const threads = Math.min(jobs, groups.length);
+      const pool = new Tinypool({ filename: join(HERE, 'paper-worker.mjs'), minThreads: threads, maxThreads: threads, execArgv: [] });
       let done = 0;
       let failed = 0;
       // time left from the cost done so far: the datasets run small to large, so a plain mean would promise too much
       let totalCost = todo.reduce((a, t) => a + taskCost(t.dataset), 0);
       let doneCost = 0;
-      await Promise.all(todo.map(async (t) => {
+      const byFile = new Map(todo.map((t) => [t.file, t]));
+      const onDone = (r: TaskDone) => {
+        const t = byFile.get(r.file)!;
+        done++;
+        if (r.skipped) {
+          totalCost -= taskCost(t.dataset);
+          console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: written meanwhile by another process, skipped`);
+          return;
+        }
+        doneCost += taskCost(t.dataset);
+        if (r.collapsed) collapsed++;
+        const el = (performance.now() - t0) / 1000;
+        const eta = (el / doneCost) * (totalCost - doneCost);
+        console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds === null ? 'n/a' : r.cpuSeconds.toFixed(1)} s)${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
+      };
+      const seen = new Set<string>();
+      const once = (r: TaskDone) => { if (!seen.has(r.file)) { seen.add(r.file); onDone(r); } };
+      await Promise.all(groups.map(async (g) => {
+        const { port1, port2 } = new MessageChannel();
+        port1.on('message', once);
         try {
-          const r = await pool.run({ ...t, backend });
-          done++;
-          if (r.skipped) {
-            totalCost -= taskCost(t.dataset);
-            console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: written meanwhile by another process, skipped`);
-            return;
-          }
-          doneCost += taskCost(t.dataset);
-          if (r.collapsed) collapsed++;
-          const el = (performance.now() - t0) / 1000;
-          const eta = (el / doneCost) * (totalCost - doneCost);
-          console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds === null ? 'n/a' : r.cpuSeconds.toFixed(1)} s)${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
+          // each run is reported on the port as it ends; the returned list covers any message still in flight
+          const rs: TaskDone[] = await pool.run({ ...g, backend, port: port2 }, { transferList: [port2] });
+          rs.forEach(once);
         } catch (e) {
-          failed++;
-          console.error(`error: ${t.dataset} ${t.config.key} seed ${t.seed}: ${(e as Error).message}`);
+          const left = g.tasks.filter((t) => !existsSync(t.file));
+          failed += left.length;
+          for (const t of left) console.error(`error: ${t.dataset} ${t.config.key} seed ${t.seed}: ${(e as Error).message}`);
+        } finally {
+          port1.close();
         }
       }));
       await pool.destroy();

@@ -2,7 +2,8 @@
 import type { Preset } from '../src/core/choices';
 import { configKey, type SeedRun } from '../src/engine/seedRun';
 import type { Loss, Mode, Query, RunConfig } from '../src/core/types';
-import { runOne } from '../src/worker/compare';
+import { requestConfig, runOne } from '../src/worker/compare';
+import { runFamily, type FamilyHooks } from '../src/engine/runSeed';
 import type { CompareRunRequest } from '../src/protocol';
 import type { RawData } from '../src/core/types';
 
@@ -35,6 +36,12 @@ export async function runSeeds(raw: RawData, spec: RunSpec, seeds: number | numb
     onSeed?.(seed);
   }
   return out;
+}
+
+/** One seed of configurations that share stage 0 (engine/stageZero.ts): trained once, forked per spec. */
+export function runFamilySeed(raw: RawData, specs: RunSpec[], seed: number, hooks: FamilyHooks = {}): Promise<SeedRun[]> {
+  const reqs = specs.map(specRequest);
+  return runFamily(raw, reqs.map((r) => requestConfig(raw, r.config, seed)), reqs.map((r) => r.key), hooks);
 }
 
 /** One metric as a seeds x stages matrix (NaN where a stage has none), as the JSON output and parity use it. */

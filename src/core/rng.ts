@@ -53,6 +53,13 @@ export class Rng {
     return r;
   }
 
+  /** An independent generator in this one's state: a forked run draws exactly what this one would draw next. */
+  clone(): Rng {
+    const r = Rng.fromState(this.s0, this.s1, this.s2, this.s3);
+    r.spare = this.spare;
+    return r;
+  }
+
   private setState(a: number, b: number, c: number, d: number): void {
     // An all-zero state is the one fixed point of xoshiro; splitmix32 practically never gives it, but guard anyway.
     if ((a | b | c | d) === 0) a = 1;

@@ -42,6 +42,11 @@ export function freshBn(s: Sizes, decoder: boolean): BnStats[] {
   return widths.map(newBnStats);
 }
 
+/** An independent copy (its own tensors), for a forked session. */
+export function copyModel(m: Model): Model {
+  return { ...m, theta: m.theta.clone(), bn: m.bn.map((b) => ({ mean: b.mean.clone(), variance: b.variance.clone() })), center: m.center?.slice() ?? null };
+}
+
 export function disposeModel(m: Model | null): void {
   if (!m) return;
   m.theta.dispose();

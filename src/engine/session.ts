@@ -6,7 +6,8 @@ import { columnRanges, pollute, scalePool } from './data';
 import { LabelBook } from './labelBook';
 import { AbortError, Ticker, type LoopHooks } from './loop';
 import { stageMetrics } from './stageMetrics';
-import { type Model, disposeModel, netFromAe } from './model';
+import { type Model, copyModel, disposeModel, netFromAe } from './model';
+import { checkFork } from './stageZero';
 import { type ModelWeights, modelWeights } from './weights';
 import { disposeBn } from './network';
 import { selectPseudoAbnormal } from './pseudo';
@@ -18,6 +19,7 @@ import { usesUai } from './losses';
 import type { Label, LabelEvent, Oracle, Phase, ProgressEvent, RawData, ReplayEvent, RunConfig, SessionState, StageSnapshot } from '../core/types';
 
 export { makeConfig };
+export { simulatedOracle } from './oracle';
 
 export interface SessionHooks extends LoopHooks {
   onProgress?(e: ProgressEvent): void;
@@ -54,12 +56,14 @@ export class Session {
 
   /** `trainer`: by default the one the current backend trains fastest with (engine/trainers.ts). */
   constructor(
-    data: RawData, config: RunConfig, private readonly hooks: SessionHooks = {}, readonly trainer: Trainer = chooseTrainer(),
+    data: RawData, config: RunConfig, private readonly hooks: SessionHooks = {}, readonly trainer: Trainer = chooseTrainer(), from?: Session,
   ) {
     this.config = config;
-    this.rng = new Rng(config.seed);
+    this.rng = from ? from.rng.clone() : new Rng(config.seed);
     const identity = config.mode === 'improved' && config.pollution === null;
-    const { data: pool, order } = identity
+    const { data: pool, order } = from
+      ? { data: from.pool, order: from.order }
+      : identity
       ? { data, order: Int32Array.from({ length: data.n }, (_, i) => i) }
       : pollute(data, config.pollution, this.rng, config.mode);
     this.pool = pool;
@@ -70,6 +74,25 @@ export class Session {
     this.book = new LabelBook(this.n, config.mode);
     this.ticker = new Ticker(hooks);
     [this.colMin, this.colRange] = columnRanges(pool);
+  }
+
+  /**
+   * An independent copy that goes on under another configuration of the same run (data, seed, sizes, mode). Before
+   * the first label, the losses of one family train alike (engine/stageZero.ts), so the grid trains stage 0 once.
+   */
+  fork(config: RunConfig, hooks: SessionHooks = {}): Session {
+    checkFork(this.config, config, { stage: this.stage, labels: this.book.events.length, phase: this.nextPhase, state: this.state });
+    const s = new Session(this.pool, config, hooks, this.trainer, this);
+    Object.assign(s, { stage: this.stage, nextPhase: this.nextPhase, state: this.state, queue: [...this.queue] });
+    s.snapshots = this.snapshots.map((x) => structuredClone(x));
+    s.partial = { ...this.partial, aeLoss: [...this.partial.aeLoss], occLoss: [...this.partial.occLoss] };
+    s.model = this.model && copyModel(this.model);
+    if (this.optimizer) {
+      const o = this.optimizer.hostState();
+      s.optimizer = new FlatAdam(this.model!.layout.size, { lr: config.lr, weightDecay: config.weightDecay });
+      s.optimizer.setHostState(o.m.slice(), o.v.slice(), o.t);
+    }
+    return s;
   }
 
   /** Every label now known: row -> 0 normal / 1 anomaly. */
@@ -157,7 +180,8 @@ export class Session {
   }
 
   async runRound(oracle: Oracle): Promise<StageSnapshot> {
-    const snap = await this.trainStage();
+    // a fork made after the stage trained goes straight to its own query
+    const snap = this.nextPhase === 'query' ? this.snapshots[this.snapshots.length - 1]! : await this.trainStage();
     const queue = this.query();
     const labels = await oracle.label(queue);
     this.submitLabels(queue.map((i, j) => [i, labels[j]]));
@@ -167,7 +191,7 @@ export class Session {
   /** The paper's protocol: `rounds` query rounds, then the last stage trained and scored (6 stages for 5 rounds). */
   async run(oracle: Oracle, rounds = this.config.rounds): Promise<StageSnapshot[]> {
     while (this.stage < rounds) await this.runRound(oracle);
-    await this.trainStage();
+    if (this.nextPhase !== 'query') await this.trainStage();
     this.state = 'done';
     return this.snapshots;
   }
@@ -292,9 +316,4 @@ export class Session {
       aeLoss: this.partial.aeLoss, occLoss: this.partial.occLoss, seconds: (performance.now() - this.partial.started) / 1000,
     };
   }
-}
-
-/** The oracle of experiments: answers from the data's labels. */
-export function simulatedOracle(truth: Uint8Array): Oracle {
-  return { label: async (indices) => indices.map((i) => truth[i] as Label) };
 }

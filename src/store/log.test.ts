@@ -48,6 +48,14 @@ describe('decision log', () => {
     const f = foldLog(log);
     expect(openRelabels(log, f.history, 2)).toEqual([{ index: 4, label: null }]);
   });
+  it('a skip is no answer: a later skip leaves an earlier answer in force, an edit of that answer to skip takes it back', () => {
+    const log = [d(0, 'a', 3, 'anomaly', 0), d(1, 's', 3, 'skip', 1), d(2, 'b', 5, 'normal', 1)];
+    // round 1 skipped point 3 again: the model keeps its anomaly label, only point 5 changes
+    expect(stageChanges(log, 2)).toEqual([{ stage: 0, index: 3, label: 1 }, { stage: 1, index: 5, label: 0 }]);
+    // in round 2 the round-0 answer itself is edited to skip: no answer of 3 is left, so the model forgets it there
+    const edited = [...log, edit(3, 'e', 'a', 'skip', 2)];
+    expect(stageChanges(edited, 3)).toEqual([{ stage: 0, index: 3, label: 1 }, { stage: 1, index: 5, label: 0 }, { stage: 2, index: 3, label: null }]);
+  });
   it('a reload that kept the log but lost the latest round results still reopens that round', () => {
     const log = [queue(0, 'q0', 0, [3, 4]), d(1, 'a', 3, 'anomaly', 0), d(2, 'b', 4, 'normal', 0), queue(3, 'q1', 1, [8, 9]), d(4, 'c', 8, 'normal', 1)];
     const events = [{ stage: 0, index: 3, label: 1 }, { stage: 0, index: 4, label: 0 }];
