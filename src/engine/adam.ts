@@ -58,6 +58,13 @@ export class FlatAdam {
     this.t = t;
   }
 
+  /** An independent optimiser in this one's state (a forked session's). */
+  copy(): FlatAdam {
+    const o = new FlatAdam(this.m.size, this.opt);
+    o.setHostState(this.m.dataSync().slice() as Float32Array, this.v.dataSync().slice() as Float32Array, this.t);
+    return o;
+  }
+
   dispose(): void {
     this.m.dispose();
     this.v.dispose();

@@ -1,6 +1,6 @@
 // Data protocol: pollution subsampling, pool scaling, semi-target encoding (algorithm.md 2.2-2.4).
 
-import type { Mode, RawData } from '../core/types';
+import type { Mode, RawData, RunConfig } from '../core/types';
 import type { Rng } from '../core/rng';
 
 /** Throws a clear message when a RawData's arrays disagree with its n and d. */
@@ -217,4 +217,10 @@ export function columnRanges(pool: RawData): [Float64Array, Float64Array] {
   }
   const range = hi.map((h, j) => (h - lo[j] > 0 ? h - lo[j] : 1));
   return [lo, range];
+}
+
+/** A session's pool: the data as given (improved mode, no pollution) or the paper's polluted subsample of it. */
+export function sessionPool(data: RawData, config: Pick<RunConfig, 'mode' | 'pollution'>, rng: Rng): { data: RawData; order: Int32Array } {
+  if (config.mode === 'improved' && config.pollution === null) return { data, order: Int32Array.from({ length: data.n }, (_, i) => i) };
+  return pollute(data, config.pollution, rng, config.mode);
 }

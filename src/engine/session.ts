@@ -1,13 +1,13 @@
 // The active-learning loop as a resumable state machine: stage -> scores -> queue -> labels -> next stage.
 import { tf, type Tensor2D } from './tf';
 import { FlatAdam } from './adam';
-import { makeConfig } from './config';
-import { columnRanges, pollute, scalePool } from './data';
+import { columnRanges, scalePool, sessionPool } from './data';
 import { LabelBook } from './labelBook';
 import { AbortError, Ticker, type LoopHooks } from './loop';
 import { stageMetrics } from './stageMetrics';
 import { type Model, copyModel, disposeModel, netFromAe } from './model';
 import { checkFork } from './stageZero';
+import { scaleRows, scoreScaled } from './scoreRaw';
 import { type ModelWeights, modelWeights } from './weights';
 import { disposeBn } from './network';
 import { selectPseudoAbnormal } from './pseudo';
@@ -18,7 +18,7 @@ import { chooseTrainer } from './trainers';
 import { usesUai } from './losses';
 import type { Label, LabelEvent, Oracle, Phase, ProgressEvent, RawData, ReplayEvent, RunConfig, SessionState, StageSnapshot } from '../core/types';
 
-export { makeConfig };
+export { makeConfig } from './config';
 export { simulatedOracle } from './oracle';
 
 export interface SessionHooks extends LoopHooks {
@@ -60,12 +60,7 @@ export class Session {
   ) {
     this.config = config;
     this.rng = from ? from.rng.clone() : new Rng(config.seed);
-    const identity = config.mode === 'improved' && config.pollution === null;
-    const { data: pool, order } = from
-      ? { data: from.pool, order: from.order }
-      : identity
-      ? { data, order: Int32Array.from({ length: data.n }, (_, i) => i) }
-      : pollute(data, config.pollution, this.rng, config.mode);
+    const { data: pool, order } = from ? { data: from.pool, order: from.order } : sessionPool(data, config, this.rng);
     this.pool = pool;
     this.order = order;
     this.n = pool.n;
@@ -76,10 +71,8 @@ export class Session {
     [this.colMin, this.colRange] = columnRanges(pool);
   }
 
-  /**
-   * An independent copy that goes on under another configuration of the same run (data, seed, sizes, mode). Before
-   * the first label, the losses of one family train alike (engine/stageZero.ts), so the grid trains stage 0 once.
-   */
+  /** An independent copy going on under another configuration of this run: before the first label, the losses of one
+   * family train alike (engine/stageZero.ts), so the grid trains stage 0 once. */
   fork(config: RunConfig, hooks: SessionHooks = {}): Session {
     checkFork(this.config, config, { stage: this.stage, labels: this.book.events.length, phase: this.nextPhase, state: this.state });
     const s = new Session(this.pool, config, hooks, this.trainer, this);
@@ -87,11 +80,7 @@ export class Session {
     s.snapshots = this.snapshots.map((x) => structuredClone(x));
     s.partial = { ...this.partial, aeLoss: [...this.partial.aeLoss], occLoss: [...this.partial.occLoss] };
     s.model = this.model && copyModel(this.model);
-    if (this.optimizer) {
-      const o = this.optimizer.hostState();
-      s.optimizer = new FlatAdam(this.model!.layout.size, { lr: config.lr, weightDecay: config.weightDecay });
-      s.optimizer.setHostState(o.m.slice(), o.v.slice(), o.t);
-    }
+    s.optimizer = this.optimizer?.copy() ?? null;
     return s;
   }
 
@@ -229,17 +218,9 @@ export class Session {
   }
 
   /** Scores of raw (unscaled) points, e.g. a grid over the 2-D input plane. */
-  async scoreRaw(points: Float64Array | number[]): Promise<Float32Array> {
+  scoreRaw(points: Float64Array | number[]): Promise<Float32Array> {
     if (!this.model?.center) throw new Error('No trained model yet.');
-    const d = this.pool.d;
-    const scaled = new Float32Array(points.length);
-    for (let i = 0; i < points.length; i++) scaled[i] = (points[i] - this.colMin[i % d]) / this.colRange[i % d];
-    const x = tf.tensor2d(scaled, [scaled.length / d, d]);
-    try {
-      return (await this.trainer.score(this.model, x)).scores;
-    } finally {
-      x.dispose();
-    }
+    return scoreScaled(this.trainer, this.model, scaleRows(points, this.colMin, this.colRange));
   }
 
   /** Trained weights as plain arrays (for export), with c, R and the BatchNorm statistics (modelWeights). */
