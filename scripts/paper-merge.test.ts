@@ -42,6 +42,19 @@ describe('merging result folders', () => {
     expect(() => loadResults([a, join(dir, 'shard3')])).toThrow(`--out: no folder ${join(dir, 'shard3')} among the 2 to merge.`);
   });
 
+  it('compares every number but the timings: another pAUC is a conflict, another wall time is not', () => {
+    const base = result('cardio', 'nce/abs/ps1', 1, [0.7, 0.9]);
+    const slower = { ...base, run: { ...base.run, seconds: 9, stages: base.run.stages.map((s) => ({ ...s, seconds: 3 })) } };
+    const otherPauc = { ...base, seed: 2, run: { ...base.run, seed: 2, stages: base.run.stages.map((s, t) => ({ ...s, pauc: t === 1 ? 0.91 : s.pauc })) } };
+    const c = join(dir, 'c');
+    const d = join(dir, 'd');
+    write(c, [base, { ...base, seed: 2, run: { ...base.run, seed: 2 } }]);
+    write(d, [slower, otherPauc]);
+    const m = loadResults([c, d]);
+    expect(m.duplicates).toBe(1);
+    expect(m.conflicts).toEqual(['cardio nce/abs/ps1 seed 2']);
+  });
+
   it('writes one report over both folders, pairing seeds across shards', () => {
     const rep = writeReport([a, b], join(dir, 'report'));
     expect(rep.results).toBe(4);

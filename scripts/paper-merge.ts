@@ -9,14 +9,16 @@ export interface Loaded {
   results: ResultFile[];
   /** files that do not parse, as dir-relative paths */
   bad: string[];
-  /** the same (dataset, configuration, seed) in two folders with the same stage AUROCs: kept once */
+  /** the same (dataset, configuration, seed) in two folders with the same numbers (all but the timings): kept once */
   duplicates: number;
   /** the same run with different numbers: the first folder's is kept, and the report says so */
   conflicts: string[];
 }
 
 const idOf = (r: ResultFile) => `${r.dataset} ${r.key} seed ${r.seed}`;
-const sameRun = (a: ResultFile, b: ResultFile) => JSON.stringify(a.run.stages.map((s) => [s.auroc, s.ap, s.labels, s.found])) === JSON.stringify(b.run.stages.map((s) => [s.auroc, s.ap, s.labels, s.found]));
+/** Every number of a run but its timings (JSON keeps doubles exactly): what a rerun must repeat bit for bit. */
+const numbersOf = (r: ResultFile) => JSON.stringify([r.run.stages.map(({ seconds: _, ...rest }) => rest), r.run.summary, r.run.collapsed]);
+const sameRun = (a: ResultFile, b: ResultFile) => numbersOf(a) === numbersOf(b);
 
 function readDir(dir: string, results: ResultFile[], bad: string[]): void {
   let dsDirs: string[] = [];

@@ -2,8 +2,8 @@
 import type { Preset } from '../src/core/choices';
 import { configKey, type SeedRun } from '../src/engine/seedRun';
 import type { Loss, Mode, Query, RunConfig } from '../src/core/types';
-import { requestConfig, runOne } from '../src/worker/compare';
-import { runFamily, type FamilyHooks } from '../src/engine/runSeed';
+import { requestConfig } from '../src/worker/compare';
+import { runFamily, runSeed, type FamilyHooks } from '../src/engine/runSeed';
 import type { CompareRunRequest } from '../src/protocol';
 import type { RawData } from '../src/core/types';
 
@@ -25,23 +25,24 @@ export function specRequest(spec: RunSpec): CompareRunRequest {
   return { key: configKey(spec), config: { preset: spec.preset ?? 'paper', overrides: { loss, query, pseudo, mode, pollution, ...spec.overrides }, k: spec.k ?? null } };
 }
 
-/** Seeds 1..n (a number) or the given list, one run each. */
+/** Seeds 1..n (a number) or the given list, one run each, as the panel's runOne but keeping no loss curve (a SeedRun holds
+ * none), so NCE skips its pair term's value: the same numbers, far less time on large labelled sets (nslkdd). */
 export async function runSeeds(raw: RawData, spec: RunSpec, seeds: number | number[], onSeed?: (s: number) => void): Promise<SeedRun[]> {
   if (!raw.labels) throw new Error('The experiment runner needs labelled data (the simulated oracle answers from the labels).');
   const list = typeof seeds === 'number' ? Array.from({ length: seeds }, (_, i) => i + 1) : seeds;
   const req = specRequest(spec);
   const out: SeedRun[] = [];
   for (const seed of list) {
-    out.push(await runOne(raw, req, seed));
+    out.push(await runSeed(raw, requestConfig(raw, req.config, seed), { keepLosses: false }, req.key));
     onSeed?.(seed);
   }
   return out;
 }
 
-/** One seed of configurations that share stage 0 (engine/stageZero.ts): trained once, forked per spec. */
+/** One seed of configurations that share stage 0 (engine/stageZero.ts): trained once, forked per spec; no loss curve kept, as runSeeds. */
 export function runFamilySeed(raw: RawData, specs: RunSpec[], seed: number, hooks: FamilyHooks = {}): Promise<SeedRun[]> {
   const reqs = specs.map(specRequest);
-  return runFamily(raw, reqs.map((r) => requestConfig(raw, r.config, seed)), reqs.map((r) => r.key), hooks);
+  return runFamily(raw, reqs.map((r) => requestConfig(raw, r.config, seed)), reqs.map((r) => r.key), { keepLosses: false, ...hooks });
 }
 
 /** One metric as a seeds x stages matrix (NaN where a stage has none), as the JSON output and parity use it. */

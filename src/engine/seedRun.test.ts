@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSynthetic } from './synthetic';
 import { makeConfig } from './config';
 import { runSeed } from './runSeed';
+import { Session, simulatedOracle } from './session';
 import { cpuBackend } from './testing';
 import type { RawData } from '../core/types';
 
@@ -44,6 +45,24 @@ describe('runSeed', () => {
       expect(s.collapse.collapsed).toBe(true);
       expect(s.auroc).toBe(0.5);
     }
+  });
+
+  it('keeps the same numbers without a loss curve (NCE then skips its value), and says NaN for the losses it skipped', async () => {
+    const raw = makeSynthetic('blobs', 3, 300);
+    const cfg = makeConfig(raw, 'paper', { loss: 'nce', query: 'abs', pseudo: true, seed: 2, ...tiny });
+    const strip = (r: Awaited<ReturnType<typeof runSeed>>) => JSON.stringify(r.stages.map(({ seconds: _, ...rest }) => rest));
+    const kept = await runSeed(raw, cfg);
+    const skipped = await runSeed(raw, cfg, { keepLosses: false });
+    const last = kept.stages[2]!;
+    // both classes labelled, so the NCE term was on
+    expect(last.found).toBeGreaterThan(0);
+    expect(last.found).toBeLessThan(last.labels);
+    expect(strip(skipped)).toBe(strip(kept));
+    const s = new Session(raw, cfg, { keepLosses: false });
+    const snaps = await s.run(simulatedOracle(s.pool.labels!));
+    s.dispose();
+    expect(snaps[2]!.occLoss).toEqual([NaN, NaN]);
+    expect(snaps[2]!.aeLoss.every(Number.isFinite)).toBe(true);
   });
 
   it('refuses unlabelled data', async () => {

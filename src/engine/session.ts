@@ -23,6 +23,8 @@ export { simulatedOracle } from './oracle';
 
 export interface SessionHooks extends LoopHooks {
   onProgress?(e: ProgressEvent): void;
+  /** false: no loss curve is kept (the CLI's records hold none), so training may skip loss values: same models, NaN losses */
+  keepLosses?: boolean;
 }
 
 const NEXT: Record<Phase, Phase> = {
@@ -270,7 +272,7 @@ export class Session {
         this.partial.occLoss = await this.trainer.train(this.model!, {
           loss: c.loss, x: this.x, semi: this.book.semi(),
           nceNormal: this.book.nceNormal, nceAbnormal: this.book.nceAbnormal, sizes: c.sizes, epochs: c.occEpochs,
-          lr: c.lr, weightDecay: c.weightDecay, trainModeEpochs: 1, optimizer: this.optimizer ?? undefined,
+          lr: c.lr, weightDecay: c.weightDecay, trainModeEpochs: 1, optimizer: this.optimizer ?? undefined, lossValues: this.hooks.keepLosses !== false,
         }, this.rng, this.ticker, (e, l) => this.emit('train', e + 1, c.occEpochs, l));
         this.partial.seconds += (performance.now() - t0) / 1000;
         return;

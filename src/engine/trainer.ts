@@ -34,6 +34,9 @@ export interface TrainArgs {
   /** BN in train mode for epoch 0 only, eval afterwards (B4, kept in both modes) */
   trainModeEpochs: number;
   optimizer?: FlatAdam;
+  /** false: the caller keeps no loss curve, so the host kernel skips the NCE term's value (its ~20 ns log1p a pair) and
+   * reports NaN; the gradients, and so the model, are the same bits */
+  lossValues?: boolean;
 }
 
 /** The four training phases of a stage, on the same Rng draws whichever implementation runs them. */

@@ -23,6 +23,7 @@ export async function trainOccHost(
   const size = model.layout.size;
   const enc = encoderSlots(model.layout);
   const nce = usesNce(a.loss) && a.nceNormal.length > 0 && a.nceAbnormal.length > 0;
+  const values = a.lossValues !== false;
   const labRows = nce ? [...a.nceNormal, ...a.nceAbnormal] : [];
   const nLab = labRows.length;
   const data = a.x.dataSync() as Float32Array;
@@ -62,7 +63,7 @@ export async function trainOccHost(
         let pass: NcePass | null = null;
         if (w.lab) {
           const zl = w.lab.net.forward(w.theta, w.xLab, nLab, bn, mode, true);
-          pass = { z: zl, rows: nLab, nN: a.nceNormal.length, D: w.lab.D, dz: w.lab.dz };
+          pass = { z: zl, rows: nLab, nN: a.nceNormal.length, D: w.lab.D, dz: w.lab.dz, value: values };
         }
         const r2 = radius === null ? 0 : Math.fround(radius * radius);
         sum += occLossGrad(a.loss, z, sb, c, r2, w.D, w.dz, pass, uai);
@@ -73,8 +74,9 @@ export async function trainOccHost(
         if (updatesRadius(a.loss) && epoch >= WARM_UP_EPOCHS) radius = medianSqrt(w.D);
         await ticker.tick();
       }
-      losses.push(sum / nb);
-      onEpoch?.(epoch, sum / nb);
+      const mean = values ? sum / nb : NaN;
+      losses.push(mean);
+      onEpoch?.(epoch, mean);
     }
   } finally {
     // the model holds whatever was trained, as the tensor path leaves it after every step
