@@ -12,8 +12,15 @@ export const ODDS_DATASETS = PAPER_DATASETS.filter((d) => d !== 'nslkdd');
 /** Rough seconds per paper stage on one thread (docs/kernels.md): small datasets first, so an interrupted grid has whole datasets. */
 export const STAGE_SECONDS: Record<string, number> = { glass: 0.02, ionosphere: 0.05, cardio: 0.27, optdigits: 0.95, mnist_tab: 3.53, nslkdd: 22, arrhythmia: 0.68 };
 
-/** A task's relative cost (seconds per stage on one thread, 1 for an unknown dataset): weighs the time-left estimate. */
+/** A dataset's relative cost (seconds per stage on one thread, 1 for an unknown dataset): orders the grid, small first. */
 export const taskCost = (dataset: string) => STAGE_SECONDS[dataset] ?? 1;
+/** Extra one-thread seconds a run with an NCE loss spends on the pair term over its labelled set (k grows with n, the
+ * pairs with k^2): measured, see notes/results/paper-nslkdd; 0 where it is lost in the noise. */
+export const NCE_RUN_SECONDS: Record<string, number> = { mnist_tab: 4, optdigits: 1, nslkdd: 560 };
+/** losses.ts's usesNce, without loading the tensor engine into the grid's main thread. */
+const withNce = (loss: Loss) => loss === 'nce' || loss === 'soft_boundary_nce';
+/** A run's cost in stage-seconds units, NCE included: weighs the time-left estimate. */
+export const runCost = (dataset: string, loss: Loss) => taskCost(dataset) + (withNce(loss) ? (NCE_RUN_SECONDS[dataset] ?? 0) / 6 : 0);
 
 export interface GridConfig {
   key: string;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { seedRunOf, type StageResult } from '../src/engine/seedRun';
 import { checkClaims, pairs, verdict } from './paper-claims';
 import { curveSvg, niceTicks, svgToPng } from './paper-figures';
-import { gridTasks, groupTasks, parseConfigs, parseShard, PAPER_CONFIGS, resultFile } from './paper-grid';
+import { gridTasks, groupTasks, NCE_RUN_SECONDS, parseConfigs, parseShard, PAPER_CONFIGS, resultFile, runCost } from './paper-grid';
 import { loadResults, writeReport } from './paper-report';
 import type { ResultFile } from './paper-worker';
 import { aggregate } from '../src/engine/resultTable';
@@ -41,6 +41,13 @@ describe('paper grid tasks', () => {
     expect(parseShard('2/4')).toEqual([2, 4]);
     expect(() => parseShard('5/4')).toThrow(/1 <= i <= n/);
     expect(() => parseShard('x')).toThrow(/i\/n/);
+  });
+  it('weighs the time left by dataset and, where the pair term is large, by the NCE losses', () => {
+    expect(runCost('glass', 'nce')).toBe(0.02);
+    expect(runCost('nslkdd', 'one_class')).toBe(22);
+    // 22 s a stage, plus the NCE run's extra seconds spread over its 6 stages
+    expect(runCost('nslkdd', 'soft_boundary_nce')).toBe(22 + NCE_RUN_SECONDS.nslkdd! / 6);
+    expect(runCost('nslkdd', 'soft_boundary_uai')).toBe(22);
   });
 });
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { parseArgs } from './args';
 import { MessageChannel } from 'node:worker_threads';
-import { datasetPath, gridTasks, groupTasks, parseConfigs, parseShard, PAPER_DATASETS, taskCost } from './paper-grid';
+import { datasetPath, gridTasks, groupTasks, parseConfigs, parseShard, PAPER_DATASETS, runCost } from './paper-grid';
 import type { TaskDone } from './paper-worker';
 import { writeReport } from './paper-report';
 import { formatSeedList, parseSeedList } from '../src/engine/seeds';
@@ -56,19 +56,19 @@ async function main(): Promise<void> {
       const pool = new Tinypool({ filename: join(HERE, 'paper-worker.mjs'), minThreads: threads, maxThreads: threads, execArgv: [] });
       let done = 0;
       let failed = 0;
-      // time left from the cost done so far: the datasets run small to large, so a plain mean would promise too much
-      let totalCost = todo.reduce((a, t) => a + taskCost(t.dataset), 0);
+      // time left from the cost done so far: the datasets run small to large and NCE costs more, so a plain mean would promise too much
+      let totalCost = todo.reduce((a, t) => a + runCost(t.dataset, t.config.loss), 0);
       let doneCost = 0;
       const byFile = new Map(todo.map((t) => [t.file, t]));
       const onDone = (r: TaskDone) => {
         const t = byFile.get(r.file)!;
         done++;
         if (r.skipped) {
-          totalCost -= taskCost(t.dataset);
+          totalCost -= runCost(t.dataset, t.config.loss);
           console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: written meanwhile by another process, skipped`);
           return;
         }
-        doneCost += taskCost(t.dataset);
+        doneCost += runCost(t.dataset, t.config.loss);
         if (r.collapsed) collapsed++;
         const el = (performance.now() - t0) / 1000;
         const eta = (el / doneCost) * (totalCost - doneCost);

