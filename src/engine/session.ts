@@ -27,9 +27,7 @@ export interface SessionHooks extends LoopHooks {
   keepLosses?: boolean;
 }
 
-const NEXT: Record<Phase, Phase> = {
-  pretrain: 'center', center: 'train', train: 'score', score: 'query', query: 'label', label: 'pretrain',
-};
+const NEXT: Record<Phase, Phase> = { pretrain: 'center', center: 'train', train: 'score', score: 'query', query: 'label', label: 'pretrain' };
 
 export class Session {
   readonly config: RunConfig;
