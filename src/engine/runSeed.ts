@@ -29,6 +29,8 @@ export interface FamilyHooks {
   onShared?(): void;
   /** configuration i finished */
   onRun?(i: number, run: SeedRun): void;
+  /** as SessionHooks.keepLosses, for the trunk and every fork */
+  keepLosses?: boolean;
 }
 
 export async function runFamily(data: RawData, configs: RunConfig[], keys = configs.map(configKey), hooks: FamilyHooks = {}): Promise<SeedRun[]> {
@@ -38,7 +40,7 @@ export async function runFamily(data: RawData, configs: RunConfig[], keys = conf
   const other = configs.find((c) => stageZeroFamily(c.loss) !== family);
   if (other) throw new Error(`${other.loss} does not share stage 0 with ${configs[0]!.loss}.`);
   const t0 = performance.now();
-  const trunk = new Session(data, configs[0]!);
+  const trunk = new Session(data, configs[0]!, { keepLosses: hooks.keepLosses });
   try {
     await trunk.trainStage();
     const shared = (performance.now() - t0) / 1000;
@@ -46,7 +48,7 @@ export async function runFamily(data: RawData, configs: RunConfig[], keys = conf
     const out: SeedRun[] = [];
     for (let i = 0; i < configs.length; i++) {
       const t1 = performance.now() - shared * 1000;
-      out.push(await finish(trunk.fork(configs[i]!), keys[i]!, t1));
+      out.push(await finish(trunk.fork(configs[i]!, { keepLosses: hooks.keepLosses }), keys[i]!, t1));
       hooks.onRun?.(i, out[i]!);
     }
     return out;

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSynthetic } from './synthetic';
 import { makeConfig } from './config';
-import { runSeed } from './runSeed';
+import { runFamily, runSeed } from './runSeed';
 import { Session, simulatedOracle } from './session';
 import { cpuBackend } from './testing';
 import type { RawData } from '../core/types';
@@ -58,6 +58,9 @@ describe('runSeed', () => {
     expect(last.found).toBeGreaterThan(0);
     expect(last.found).toBeLessThan(last.labels);
     expect(strip(skipped)).toBe(strip(kept));
+    // the grid's path: stage 0 shared by the family, then forked, also without a loss curve
+    const [forked] = await runFamily(raw, [makeConfig(raw, 'paper', { ...cfg, loss: 'one_class' }), cfg], undefined, { keepLosses: false }).then((r) => r.slice(1));
+    expect(strip(forked!)).toBe(strip(kept));
     const s = new Session(raw, cfg, { keepLosses: false });
     const snaps = await s.run(simulatedOracle(s.pool.labels!));
     s.dispose();
