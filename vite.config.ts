@@ -2,10 +2,14 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** A chunk of the plotting library (plotly and the modules it requires), by the files it holds. */
+const PLOTTING = /node_modules[\\/](plotly\.js|@plotly|regl|d3-|fast-isnumeric)/;
+
 /**
- * The page's plotting chunk: the browser fetches it with the lab's entry (a modulepreload link), not after the
- * entry has run; and regl keys its compiled-shader cache by the source text instead of a sha256 of it (a
- * hand-written JS sha256 over ~100 KB of generated code took 150-200 ms of the first WebGL plot).
+ * The page's plotting chunks (plotly is evaluated in slices, one chunk each: src/ui/plotly/bundle.ts): the browser
+ * fetches them all with the lab's entry (modulepreload links), not one after another as the slices run; and regl
+ * keys its compiled-shader cache by the source text instead of a sha256 of it (a hand-written JS sha256 over
+ * ~100 KB of generated code took 150-200 ms of the first WebGL plot).
  */
 function plotlyChunk(): Plugin {
   return {
@@ -19,9 +23,9 @@ function plotlyChunk(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && /ui[\\/]plotly[\\/]bundle\.ts$/.test(c.facadeModuleId ?? ''));
-        if (!chunk) return [];
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${chunk.fileName}` }, injectTo: 'head' }];
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk' && !c.isEntry && c.moduleIds.some((id) => PLOTTING.test(id)));
+        if (!chunks.length) console.warn('svdd-plotly-chunk: no plotting chunk found, nothing preloaded');
+        return chunks.map((c) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${c.fileName}` }, injectTo: 'head' as const }));
       },
     },
   };

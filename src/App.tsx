@@ -56,8 +56,9 @@ export function App() {
               <HoverInfo />
             </section>
             <div className="area-input secondary-keep"><PanelBoundary name="input view"><InputView /></PanelBoundary></div>
-            <div className="area-learning secondary"><PanelBoundary name="learning curve"><LearningView /></PanelBoundary></div>
-            <div className="area-tabs secondary"><PanelBoundary name="histogram and loss"><SecondaryTabs /></PanelBoundary></div>
+            {/* presenter mode hides these: not drawn at all then (plotly would lay out hidden plots at every stage) */}
+            {!present && <div className="area-learning secondary"><PanelBoundary name="learning curve"><LearningView /></PanelBoundary></div>}
+            {!present && <div className="area-tabs secondary"><PanelBoundary name="histogram and loss"><SecondaryTabs /></PanelBoundary></div>}
           </div>
           <div className="secondary"><PanelBoundary name="compare"><ComparePanel /></PanelBoundary></div>
         </main>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OverlayMark } from './plots/pointTraces';
 import { PlotOverlay } from './PlotOverlay';
+import { QuickFrame } from './QuickFrame';
 import type { Figure } from './plots/figure';
 import { enqueueRender } from './renderQueue';
 import { recordFigure, recordOverlay, recordRenderTime } from './plotRegistry';
@@ -124,6 +125,7 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
   return (
     <div className="plot-wrap" style={height ? { height } : undefined}>
       <div ref={ref} data-testid={`plot-${id}`} className="plot" />
+      {version === 0 && placeholder && <QuickFrame id={id} figure={placeholder} />}
       {figure && overlay && (
         <PlotOverlay plot={ref.current} marks={overlay} version={version} scale={scale} onHover={(i) => hoverCb.current?.(i)} onPick={(i) => selectCb.current?.([i])} />
       )}

@@ -1,7 +1,9 @@
 // The queue's numbered squares and the disagreement rings as HTML over a plot: above every WebGL point,
 // crisp at any size, and a key press restyles one element instead of redrawing the plot.
+import { memo, useMemo, useRef } from 'react';
 import type { OverlayMark } from './plots/pointTraces';
 import { STATE_STYLE } from './plots/palette';
+import { markPatch } from './plots/markPatch';
 
 const OPEN_FILL = STATE_STYLE.queued.color;
 
@@ -53,50 +55,111 @@ export interface PlotOverlayProps {
   onPick?(index: number): void;
 }
 
+/** Where one mark is drawn: its point, and its square's centre (moved off the point when squares would cover each other). */
+interface Spot {
+  point: { left: number; top: number };
+  at: { left: number; top: number };
+}
+
+/** Every mark's spot (null: outside the visible axes), aligned with `marks`. */
+function placeMarks(xa: Axis, ya: Axis, marks: readonly OverlayMark[], size: number): Array<Spot | null> {
+  const points = marks.map((m) => markPosition(xa, ya, m.x, m.y));
+  const squares = marks.map((m, k) => (m.kind === 'queued' && points[k] ? k : -1)).filter((k) => k >= 0);
+  const spread = spreadSquares(squares.map((k) => points[k]!), size + 2);
+  const at = new Map(squares.map((k, j) => [k, spread[j]!]));
+  return points.map((p, k) => (p ? { point: p, at: at.get(k) ?? p } : null));
+}
+
+interface Handlers {
+  hover(index: number | null): void;
+  pick(index: number): void;
+}
+
+interface MarkProps {
+  kind: OverlayMark['kind'];
+  index: number;
+  label: string;
+  fill: string;
+  title: string;
+  left: number;
+  top: number;
+  /** the point itself (a moved square keeps it in data-x/data-y) */
+  px: number;
+  py: number;
+  d: number;
+  on: Handlers;
+}
+
+/** One mark; memoised on plain values, so a decision redraws only the square whose fill changed. */
+const Mark = memo(function Mark({ kind, index, label, fill, title, left, top, px, py, d, on }: MarkProps) {
+  return (
+    <div
+      className={`mark mark-${kind}`}
+      data-testid={`${kind}-mark`}
+      data-index={index}
+      data-x={Math.round(px)}
+      data-y={Math.round(py)}
+      role={kind === 'hover' ? undefined : 'img'}
+      aria-label={kind === 'hover' ? undefined : title}
+      title={kind === 'queued' ? title : undefined}
+      style={{ left: left - d / 2, top: top - d / 2, width: d, height: d, background: kind === 'queued' ? fill : undefined, color: kind === 'queued' && fill !== OPEN_FILL ? '#fff' : undefined }}
+      onMouseEnter={() => on.hover(index)}
+      onMouseLeave={() => on.hover(null)}
+      onClick={() => on.pick(index)}
+    >
+      {label}
+    </div>
+  );
+});
+
+/** A moved square's leader: a line from its point, and a dot in the square's fill over the point (it covers the plot's own marker). */
+const Leader = memo(function Leader({ x1, y1, x2, y2, fill, scale }: { x1: number; y1: number; x2: number; y2: number; fill: string; scale: number }) {
+  const r = 6 * scale;
+  return (
+    <g>
+      <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="#000" strokeWidth={2 * scale} />
+      <rect x={x1 - r} y={y1 - r} width={2 * r} height={2 * r} fill={fill} stroke="#000" strokeWidth={1.5 * scale} />
+    </g>
+  );
+});
+
 export function PlotOverlay({ plot, marks, version, scale, onHover, onPick }: PlotOverlayProps) {
+  const hoverCb = useRef(onHover);
+  hoverCb.current = onHover;
+  const pickCb = useRef(onPick);
+  pickCb.current = onPick;
+  // stable handlers: the memoised marks do not redraw because a parent passed new closures
+  const on = useMemo<Handlers>(() => ({ hover: (i) => hoverCb.current?.(i), pick: (i) => pickCb.current?.(i) }), []);
+  const cache = useRef<{ marks: readonly OverlayMark[]; version: number; scale: number; plot: HTMLElement | null; spots: Array<Spot | null> } | null>(null);
   const fl = (plot as unknown as { _fullLayout?: { xaxis?: Axis; yaxis?: Axis } } | null)?._fullLayout;
   const xa = fl?.xaxis;
   const ya = fl?.yaxis;
   if (!xa?.l2p || !ya?.l2p || marks.length === 0) return null;
   const size = Math.round(28 * scale);
   const ring = Math.round(38 * scale);
-  const shown = marks.map((m) => ({ m, at: markPosition(xa, ya, m.x, m.y) })).filter((e): e is { m: OverlayMark; at: { left: number; top: number } } => e.at !== null);
-  const squares = shown.filter((e) => e.m.kind === 'queued');
-  const spread = spreadSquares(squares.map((e) => e.at), size + 2);
-  const drawn = new Map(squares.map((e, k) => [e.m, spread[k]!]));
-  const leaders = squares.filter((e) => drawn.get(e.m) !== e.at);
+  const c = cache.current;
+  // a decision changes fills only: the positions (and the squares' spreading) of the last layout stay
+  const spots = c && c.version === version && c.scale === scale && c.plot === plot && !markPatch(c.marks, marks).geometry
+    ? c.spots
+    : placeMarks(xa, ya, marks, size);
+  cache.current = { marks, version, scale, plot, spots };
+  const moved = marks.map((m, k) => ({ m, s: spots[k] })).filter((e): e is { m: OverlayMark; s: Spot } => !!e.s && e.s.at !== e.s.point);
   return (
     <div className="plot-overlay" data-version={version} style={{ fontSize: `${Math.round(16 * scale)}px` }}>
-      {leaders.length > 0 && (
+      {moved.length > 0 && (
         <svg className="leaders" width="100%" height="100%" aria-hidden>
-          {leaders.map((e) => {
-            const to = drawn.get(e.m)!;
-            return <line key={e.m.index} x1={e.at.left} y1={e.at.top} x2={to.left} y2={to.top} stroke="#000" strokeWidth={2 * scale} />;
-          })}
-          {leaders.map((e) => <circle key={`p${e.m.index}`} cx={e.at.left} cy={e.at.top} r={3.5 * scale} fill="#000" />)}
+          {moved.map(({ m, s }) => (
+            <Leader key={m.index} x1={s.point.left} y1={s.point.top} x2={s.at.left} y2={s.at.top} fill={m.fill} scale={scale} />
+          ))}
         </svg>
       )}
-      {shown.map(({ m, at: point }) => {
-        const at = drawn.get(m) ?? point;
+      {marks.map((m, k) => {
+        const s = spots[k];
+        if (!s) return null;
         const d = m.kind === 'queued' ? size : m.kind === 'ring' ? ring : ring + 6;
         return (
-          <div
-            key={`${m.kind}-${m.index}`}
-            className={`mark mark-${m.kind}`}
-            data-testid={`${m.kind}-mark`}
-            data-index={m.index}
-            data-x={Math.round(point.left)}
-            data-y={Math.round(point.top)}
-            role={m.kind === 'hover' ? undefined : 'img'}
-            aria-label={m.kind === 'hover' ? undefined : m.title}
-            title={m.kind === 'queued' ? m.title : undefined}
-            style={{ left: at.left - d / 2, top: at.top - d / 2, width: d, height: d, background: m.kind === 'queued' ? m.fill : undefined, color: m.kind === 'queued' && m.fill !== OPEN_FILL ? '#fff' : undefined }}
-            onMouseEnter={() => onHover?.(m.index)}
-            onMouseLeave={() => onHover?.(null)}
-            onClick={() => onPick?.(m.index)}
-          >
-            {m.label}
-          </div>
+          <Mark key={`${m.kind}-${m.index}`} kind={m.kind} index={m.index} label={m.label} fill={m.fill} title={m.title}
+            left={s.at.left} top={s.at.top} px={s.point.left} py={s.point.top} d={d} on={on} />
         );
       })}
     </div>

@@ -1,12 +1,12 @@
 // The human oracle: the queued samples as cards in query order, single-key labelling, round progress, history.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { inPoolOrder } from '../engine/data';
-import { roundProgress, type Decision } from '../store/labels';
+import { roundProgress } from '../store/labels';
 import type { SnapshotMessage } from '../protocol';
 import { HistoryPanel } from './labelling/HistoryPanel';
 import { KeyHelp } from './labelling/KeyHelp';
 import { keyAction, keyTitle, loadBindings, type KeyBindings } from './labelling/keys';
-import { SampleView } from './labelling/SampleView';
+import { QueueCard } from './labelling/QueueCard';
 import { act, labelsActions, sessionActions, useLabels, useSyncState } from './sessions/context';
 import { labStore, useLab } from './useLab';
 import { rankOf } from './plots/points';
@@ -44,6 +44,19 @@ function SaveState() {
   return pending > 0 ? <span className="muted" data-testid="save-state"> · saving…</span> : <span className="muted" data-testid="save-state"> · saved</span>;
 }
 
+/** "3 of 20 answered" and the bar under it: their own components, so a decision does not redraw the panel. */
+function RoundProgress() {
+  const done = useLabels((s) => roundProgress(s).done);
+  const total = useLabels((s) => s.queue.length);
+  return <span data-testid="round-progress">{done} of {total} answered</span>;
+}
+
+function RoundBar() {
+  const done = useLabels((s) => roundProgress(s).done);
+  const total = useLabels((s) => s.queue.length);
+  return <div className="round-bar" aria-hidden><div style={{ width: `${(100 * done) / Math.max(1, total)}%` }} /></div>;
+}
+
 export function QueuePanel() {
   const run = useLab((s) => s.run);
   const oracle = useLab((s) => s.settings.oracle);
@@ -52,12 +65,11 @@ export function QueuePanel() {
   const snapshots = useLab((s) => s.snapshots);
   const queue = useLabels((s) => s.queue);
   const round = useLabels((s) => s.round);
-  const cursor = useLabels((s) => s.cursor);
-  const decisions = useLabels((s) => s.decisions);
+  // the first card shown (a number: it changes only when a long queue's window moves), not the cursor itself
+  const first = useLabels((s) => cardWindowStart(s.cursor, s.queue.length));
   const labelsError = useLabels((s) => s.error);
   const restoring = useSyncState((s) => s.restoring);
   const [bindings, setBindings] = useState<KeyBindings>(loadBindings);
-  const cardsRef = useRef<HTMLOListElement>(null);
 
   const human = oracle === 'human';
   const msg = snapshots.find((m) => m.snapshot.stage === round) ?? null;
@@ -104,13 +116,7 @@ export function QueuePanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [bindings]);
 
-  const first = cardWindowStart(cursor, queue.length);
-  useEffect(() => {
-    const el = cardsRef.current?.children[cursor - first] as HTMLElement | undefined;
-    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [cursor, queue, first]);
-
-  const truth = msg && data?.raw.labels ? inPoolOrder(data.raw.labels, msg.order) : null;
+  const truth = useMemo(() => (msg && data?.raw.labels ? inPoolOrder(data.raw.labels, msg.order) : null), [msg, data]);
   const reveal = showTruth && human;
 
   if (!hasQueue || stale) {
@@ -129,7 +135,6 @@ export function QueuePanel() {
 
   const snap = msg.snapshot;
   const boundary = boundaryOf(snap);
-  const progress = roundProgress({ queue, decisions });
   const raw = data?.raw ?? null;
 
   return (
@@ -146,7 +151,7 @@ export function QueuePanel() {
       <div className="queue" data-testid="queue">
         {human ? (
           <p className="queue-line">
-            Round {round}. Answer the numbered points. <span data-testid="round-progress">{progress.done} of {progress.total} answered</span>
+            Round {round}. Answer the numbered points. <RoundProgress />
             <SaveState />
             ; unanswered or skipped ones stay unlabelled. <kbd>{keyTitle(bindings.retrain[0] ?? 'Enter')}</kbd> retrains.
           </p>
@@ -155,7 +160,7 @@ export function QueuePanel() {
             {queue.length} queued points (numbered in the plots) will be answered by the simulated oracle at the next round.
           </p>
         )}
-        <div className="round-bar" aria-hidden><div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} /></div>
+        <RoundBar />
         <SelectionBar />
         {labelsError && <div className="error" role="alert" data-testid="labels-error">{labelsError}</div>}
         {human && <KeyHelp bindings={bindings} onChange={setBindings} />}
@@ -164,46 +169,12 @@ export function QueuePanel() {
             Cards {first + 1}–{first + CARD_WINDOW} of {queue.length}; the arrow keys move through all of them.
           </p>
         )}
-        <ol className="cards" ref={cardsRef} start={first + 1}>
-          {queue.slice(first, first + CARD_WINDOW).map((i, j) => {
-            const k = first + j;
-            const d = decisions.get(i);
-            const row = msg.order[i] ?? i;
-            const score = snap.scores[i]!;
-            const dist = boundary === null ? null : score - boundary;
-            const wrong = reveal && truth && d !== undefined && d !== 'skip' && (truth[i] === 1) !== (d === 'anomaly');
-            const choose = (l: Decision) => act(labelsActions().decide(i, l, 'key'));
-            return (
-              <li
-                key={`${k}-${i}`}
-                data-testid="queue-card" data-index={i} data-decision={d ?? ''}
-                className={`qcard ${k === cursor && human ? 'current' : ''} ${d ? `is-${d}` : ''} ${wrong ? 'wrong' : ''}`}
-                onClick={() => labelsActions().moveTo(k)}
-                onMouseEnter={() => labStore.getState().setHover(i)} onMouseLeave={() => labStore.getState().setHover(null)}
-              >
-                <div className="qcard-head">
-                  <span className="qno">{k + 1}</span>
-                  <span>point <b>{i}</b>{row !== i ? ` (row ${row})` : ''}</span>
-                </div>
-                <div className="qcard-facts">
-                  score <b>{score.toPrecision(3)}</b> · rank <b>{ranks.get(i) ?? rankOf(snap.scores, i)}</b> of {snap.scores.length}
-                  <br />
-                  {dist === null ? <span title="this loss and query strategy draw no boundary">no boundary</span>
-                    : <span title="score minus the boundary's score">{Math.abs(dist) < 1e-9 * Math.max(1, boundary!) ? 'on the boundary' : `${dist > 0 ? 'outside' : 'inside'} the boundary by ${Math.abs(dist).toPrecision(2)}`}</span>}
-                </div>
-                {raw && <SampleView raw={raw} row={row} />}
-                {human && (
-                  <div className="qcard-buttons" role="group" aria-label={`label point ${i}`}>
-                    {(['normal', 'anomaly', 'skip'] as const).map((l) => (
-                      <button key={l} className={d === l ? `on ${l}` : l} aria-pressed={d === l} aria-label={`point ${i}: ${l}`}
-                        onClick={(e) => { e.stopPropagation(); choose(l); }}>{l}</button>
-                    ))}
-                  </div>
-                )}
-                {wrong && <div className="wrong-tag">truth says {truth![i] ? 'anomaly' : 'normal'}</div>}
-              </li>
-            );
-          })}
+        <ol className="cards" start={first + 1}>
+          {queue.slice(first, first + CARD_WINDOW).map((i, j) => (
+            <QueueCard key={`${first + j}-${i}`} index={i} position={first + j} row={msg.order[i] ?? i} score={snap.scores[i]!}
+              rank={ranks.get(i) ?? rankOf(snap.scores, i)} total={snap.scores.length} boundary={boundary} human={human}
+              truth={reveal && truth ? (truth[i] ? 1 : 0) : null} raw={raw} />
+          ))}
         </ol>
         {human && (
           <button className="primary" data-testid="submit-labels" disabled={run.busy} onClick={() => sessionActions().retrain()}>

@@ -1,9 +1,42 @@
-// plotly's core with only the trace types the lab draws (scatter is in core): a fraction of the full bundle.
+// plotly's core with only the trace types the lab draws (scatter is in core), evaluated in slices: each import
+// below runs the top-level code of the modules it reaches first in its own task (CommonJS modules run once,
+// at their first require), leaves before the core, so no single task evaluates the whole library.
 import './globalShim';
-import Plotly from 'plotly.js/lib/core';
-import scattergl from 'plotly.js/lib/scattergl';
-import histogram from 'plotly.js/lib/histogram';
 
-Plotly.register([scattergl, histogram]);
+type PlotlyCore = typeof import('plotly.js-dist-min') & { register(modules: unknown[]): void };
 
-export default Plotly;
+const channel = typeof MessageChannel !== 'undefined' ? new MessageChannel() : null;
+const waiting: Array<() => void> = [];
+if (channel) channel.port1.onmessage = () => waiting.shift()?.();
+
+/** The next macrotask (a message, not a clamped timer): the browser paints and handles input between two slices. */
+function nextTask(): Promise<void> {
+  return new Promise((done) => {
+    if (!channel) return void setTimeout(done, 0);
+    waiting.push(done);
+    channel.port2.postMessage(0);
+  });
+}
+
+/** The slices in order; each is one chunk of the build, fetched with the page (see vite.config.ts). */
+const SLICES: Array<() => Promise<unknown>> = [
+  () => import('@plotly/d3'),
+  () => Promise.all([import('d3-time-format'), import('d3-format')]),
+  () => import('plotly.js/src/lib'),
+  () => import('plotly.js/src/plots/plots'),
+  () => import('plotly.js/lib/core'),
+  () => import('@plotly/regl'),
+  () => Promise.all([import('regl-scatter2d'), import('regl-line2d'), import('regl-error2d')]),
+];
+
+/** plotly, registered with scattergl and histogram, after evaluating it slice by slice. */
+export async function loadBundle(): Promise<PlotlyCore> {
+  for (const slice of SLICES) {
+    await slice();
+    await nextTask();
+  }
+  const core = (await import('plotly.js/lib/core')).default;
+  const [scattergl, histogram] = await Promise.all([import('plotly.js/lib/scattergl'), import('plotly.js/lib/histogram')]);
+  core.register([scattergl.default, histogram.default]);
+  return core;
+}

@@ -1,12 +1,14 @@
 // The plotting library: fetched at page start in parallel with the lab, and one trimmed, local-only modebar.
+import { loadBundle } from './bundle';
+
 type PlotlyModule = typeof import('plotly.js-dist-min');
 
 let plotlyPromise: Promise<PlotlyModule> | null = null;
 
-/** The partial bundle (./bundle), loaded once; main.tsx starts it with the page so the first plot never waits. */
+/** The partial bundle (./bundle), evaluated once in slices; main.tsx starts it with the page so the first plot never waits. */
 export function loadPlotly(): Promise<PlotlyModule> {
-  // the first plot waits one macrotask after the module has run: evaluating plotly and drawing are two tasks
-  plotlyPromise ??= import('./bundle').then((m) => new Promise<PlotlyModule>((done) => setTimeout(() => done(m.default as unknown as PlotlyModule), 0)));
+  // the first plot waits one macrotask after the last slice: evaluating plotly and drawing are separate tasks
+  plotlyPromise ??= loadBundle().then((m) => new Promise<PlotlyModule>((done) => setTimeout(() => done(m as unknown as PlotlyModule), 0)));
   return plotlyPromise;
 }
 

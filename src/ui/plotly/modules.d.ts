@@ -11,3 +11,13 @@ declare module 'plotly.js/lib/histogram' {
   const trace: unknown;
   export default trace;
 }
+// modules loaded only to evaluate them early, in their own task (src/ui/plotly/bundle.ts): their exports are unused
+declare module 'plotly.js/src/lib';
+declare module 'plotly.js/src/plots/plots';
+declare module '@plotly/d3';
+declare module '@plotly/regl';
+declare module 'regl-scatter2d';
+declare module 'regl-line2d';
+declare module 'regl-error2d';
+declare module 'd3-time-format';
+declare module 'd3-format';

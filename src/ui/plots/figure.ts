@@ -30,7 +30,7 @@ function escapeAxis(a: unknown): unknown {
 }
 
 /**
- * Layout defaults shared by every plot: title, axis titles, big fonts, legend below. Titles are escaped as
+ * Layout defaults shared by every plot: title, axis titles, big fonts, legend at the foot. Titles are escaped as
  * plain text; `scale` enlarges every font (presenter mode).
  */
 export function baseLayout(title: string, xTitle: string, yTitle: string, extra: Layout = {}, scale = 1): Layout {
@@ -39,9 +39,11 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
     title: { text: plainText(title), font: { size: 19 * scale }, x: 0.02, xanchor: 'left' },
     font: { ...FONT, size: FONT.size * scale },
     margin: { l: 60 * scale, r: 12, t: 40 * scale, b: 50 * scale },
-    xaxis: escapeAxis(xaxis ?? { title: { text: xTitle }, zeroline: false }),
+    // the x axis pushes the bottom margin by its labels and title, and the legend takes its own rows under them
+    xaxis: { automargin: true, ...(escapeAxis(xaxis ?? { title: { text: xTitle }, zeroline: false }) as object) },
     yaxis: escapeAxis(yaxis ?? { title: { text: yTitle }, zeroline: false }),
-    legend: { orientation: 'h', yanchor: 'top', y: -0.16 * scale, x: 0, font: { size: 13 * scale } },
+    // legend rows at the foot of the figure (container coordinates): plotly reserves their height, so they never cover the axis title
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 0, yanchor: 'bottom', yref: 'container', font: { size: 13 * scale } },
     hoverlabel: { font: { size: 15 * scale } },
     uirevision: 'keep',
     paper_bgcolor: '#fff',

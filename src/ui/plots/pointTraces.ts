@@ -18,8 +18,11 @@ export const WEBGL_FROM = 1000;
 
 export const useWebGL = (n: number): boolean => Math.min(n, MAX_DRAWN) >= WEBGL_FROM;
 
+/** The plot's own queued marker (px): smaller than the overlay's square and its leader dot, which draw over it. */
+export const QUEUED_DOT = 10;
+
 /** Every k-th index, so at most `max` remain (the same sample for the same data: points do not flicker). */
-export function thin(idx: number[], max = MAX_DRAWN): number[] {
+export function thin(idx: readonly number[], max = MAX_DRAWN): readonly number[] {
   if (idx.length <= max) return idx;
   const step = idx.length / max;
   const out: number[] = [];
@@ -168,7 +171,8 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
     text: q.map((i) => String(t.queueNo[i])),
     customdata: hoverRows(q, s, t, v.truth, v.answers),
     hovertemplate: tpl,
-    marker: { color: q.map((i) => queuedFill(i, v.answers, t)), symbol: STATE_STYLE.queued.symbol, size: STATE_STYLE.queued.size * k, line: { color: '#000000', width: 2 * k } },
+    // a small square on the point itself: the overlay's numbered square (or a moved square's leader dot) covers it
+    marker: { color: q.map((i) => queuedFill(i, v.answers, t)), symbol: STATE_STYLE.queued.symbol, size: QUEUED_DOT * k, line: { color: '#000000', width: 1.5 * k } },
   });
   return traces;
 }

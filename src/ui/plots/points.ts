@@ -89,7 +89,7 @@ export function labelText(i: number, t: PointTable, truth: Uint8Array | null, an
 }
 
 /** customdata rows [index, score, rank, label text] for the given indices. */
-export function hoverRows(idx: number[], s: StageSnapshot, t: PointTable, truth: Uint8Array | null, answers?: ReadonlyMap<number, Label>) {
+export function hoverRows(idx: readonly number[], s: StageSnapshot, t: PointTable, truth: Uint8Array | null, answers?: ReadonlyMap<number, Label>) {
   return idx.map((i) => [i, s.scores[i]!, t.rank[i]!, labelText(i, t, truth, answers)]);
 }
 
@@ -97,9 +97,16 @@ export function hoverTemplate(n: number): string {
   return `point %{customdata[0]}<br>score %{customdata[1]:.4g}<br>rank %{customdata[2]} of ${n}<br>%{customdata[3]}<extra></extra>`;
 }
 
-export function groupIndices(t: PointTable): Record<PointState, number[]> {
-  const g: Record<PointState, number[]> = { unlabelled: [], normal: [], anomaly: [], pseudo: [], queued: [] };
-  t.state.forEach((st, i) => g[st].push(i));
-  g.queued.sort((a, b) => t.queueNo[a]! - t.queueNo[b]!);
-  return g;
+const groups = new WeakMap<PointTable, Record<PointState, number[]>>();
+
+/** The pool indices of each state (queued ones in query order); one pass per table, shared by every caller (do not mutate). */
+export function groupIndices(t: PointTable): Readonly<Record<PointState, readonly number[]>> {
+  let g = groups.get(t);
+  if (g) return g;
+  g = { unlabelled: [], normal: [], anomaly: [], pseudo: [], queued: [] };
+  const out = g;
+  t.state.forEach((st, i) => out[st].push(i));
+  out.queued.sort((a, b) => t.queueNo[a]! - t.queueNo[b]!);
+  groups.set(t, out);
+  return out;
 }

@@ -41,16 +41,20 @@ export function InputView() {
     if (!cur || !cur.xy) return null;
     return inputSpaceFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null }, cur.xy, cur.msg.grid, names, pca, image, scale);
   }, [cur, showTruth, names[0], names[1], pca, image, scale]);
-  const overlay: OverlayMark[] = useMemo(() => {
-    if (!cur?.xy) return [];
+  // the coordinates once per snapshot; a key press only rebuilds the few marks
+  const coords = useMemo(() => {
+    if (!cur?.xy) return null;
     const xy = cur.xy;
     const at = { length: xy.length / 2 };
-    const x = Float64Array.from(at, (_, i) => xy[2 * i]!);
-    const y = Float64Array.from(at, (_, i) => xy[2 * i + 1]!);
+    return { x: Float64Array.from(at, (_, i) => xy[2 * i]!), y: Float64Array.from(at, (_, i) => xy[2 * i + 1]!) };
+  }, [cur]);
+  const overlay: OverlayMark[] = useMemo(() => {
+    if (!cur || !coords) return [];
+    const { x, y } = coords;
     const marks = overlayMarks(x, y, cur.table, { truth: cur.truth, showTruth, hover: null, answers });
     if (hover !== null && hover < x.length) marks.unshift({ kind: 'hover', index: hover, x: x[hover]!, y: y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
     return marks;
-  }, [cur, showTruth, answers, hover]);
+  }, [cur, coords, showTruth, answers, hover]);
   const empty = useMemo(() => placeholder(scale), [scale]);
   return (
     <PlotCard id="input" explain={pca ? INPUT_EXPLAIN_PCA : INPUT_EXPLAIN_2D}>
