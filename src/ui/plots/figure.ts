@@ -55,6 +55,9 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
 /** A legend beside a square plot (latent, input plane), top-aligned, in smaller type. */
 export const SIDE_LEGEND = (scale = 1) => ({ orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', font: { size: 12 * scale }, itemsizing: 'constant' });
 
+/** A score colour bar in the upper half of a square plot's side, so a side legend fits under it. */
+export const SIDE_COLORBAR = { title: { text: 'log10 score' }, thickness: 14, len: 0.5, y: 1, yanchor: 'top' };
+
 /** An empty figure with the plot's titles and trace types, drawn before the first snapshot. */
 export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}, scale = 1): Figure {
   // one transparent point per trace: the axes and titles are drawn as they will be

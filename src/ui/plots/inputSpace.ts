@@ -1,7 +1,7 @@
 // Plot 5, input space: on 2-D data the score field as a contour with the decision boundary; else a PCA scatter.
 import type { StageSnapshot } from '../../core/types';
 import type { ScoreGrid } from '../../protocol';
-import { baseLayout, type Figure, type Trace } from './figure';
+import { baseLayout, SIDE_COLORBAR, SIDE_LEGEND, type Figure, type Trace } from './figure';
 import { SCORE_SCALE } from './palette';
 import { fieldPixels, levelSegments } from './field';
 import { pointTraces, useWebGL } from './pointTraces';
@@ -47,7 +47,7 @@ export function inputSpaceFigure(
     data.push({
       type: 'scatter', mode: 'markers', name: 'score field', meta: 'field', x: [grid.x[0]!, grid.x[0]!], y: [grid.y[0]!, grid.y[0]!],
       hoverinfo: 'skip', showlegend: false,
-      marker: { color: [px.min, px.max], colorscale: SCORE_SCALE, showscale: true, opacity: 0, size: 1, colorbar: { title: { text: 'log10 score' }, thickness: 14 } },
+      marker: { color: [px.min, px.max], colorscale: SCORE_SCALE, showscale: true, opacity: 0, size: 1, colorbar: SIDE_COLORBAR },
     });
     data.push({
       type: 'scatter', mode: 'lines', name: `decision boundary (${b.what})`, meta: 'boundary', x: seg.x, y: seg.y,
@@ -71,6 +71,7 @@ export function inputSpaceFigure(
         yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
       }
     : {};
-  const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images }, scale);
+  // the legend beside the square plot, under the colour bar: at the foot it would take the plot's height
+  const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images, legend: { ...SIDE_LEGEND(scale), y: 0, yanchor: 'bottom' } }, scale);
   return { data, layout };
 }

@@ -1,6 +1,6 @@
 // Scatter traces of the pool styled by state (shared by the latent and input-space views).
 import type { Label, StageSnapshot } from '../../core/types';
-import type { Trace } from './figure';
+import { SIDE_COLORBAR, type Trace } from './figure';
 import { ANSWER_FILL, OKABE_ITO, STATE_STYLE, type PointState } from './palette';
 import { groupIndices, hoverRows, hoverTemplate, type PointTable, type ViewState } from './points';
 
@@ -126,7 +126,7 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
         // greys from light (low score) to dark (high): informative without competing with the queue's yellow
         colorscale: byScore ? 'Viridis' : shade ? [[0, '#d4d4d4'], [1, '#3a3a3a']] : undefined,
         showscale: byScore ? true : undefined,
-        colorbar: byScore ? { title: { text: 'log10 score' }, thickness: 14 } : undefined,
+        colorbar: byScore ? SIDE_COLORBAR : undefined,
         symbol: style.symbol,
         size: style.size * k,
         opacity: st === 'unlabelled' && !onField ? 0.75 : 1,
