@@ -15,7 +15,7 @@ export const STAGE_SECONDS: Record<string, number> = { glass: 0.02, ionosphere: 
 /** A dataset's relative cost (seconds per stage on one thread, 1 for an unknown dataset): orders the grid, small first. */
 export const taskCost = (dataset: string) => STAGE_SECONDS[dataset] ?? 1;
 /** Extra one-thread seconds a run with an NCE loss spends on the pair term over its labelled set (k grows with n, the
- * pairs with k^2): measured, see notes/results/paper-nslkdd; 0 where it is lost in the noise. */
+ * pairs with k^2), without the loss value: from the idle grid and the nslkdd profile (notes/results/paper-*); 0 where it is noise. */
 export const NCE_RUN_SECONDS: Record<string, number> = { mnist_tab: 4, optdigits: 1, nslkdd: 540 };
 /** losses.ts's usesNce, without loading the tensor engine into the grid's main thread. */
 const withNce = (loss: Loss) => loss === 'nce' || loss === 'soft_boundary_nce';
