@@ -62,6 +62,8 @@ export interface SnapshotMessage {
   grid: ScoreGrid | null;
   /** pool row -> original row, so the page can draw the raw inputs */
   order: Int32Array;
+  /** score rank per pool row (1 = highest), computed in the worker so the page does not sort every score */
+  rank?: Int32Array;
 }
 
 export interface WorkerState {

@@ -86,7 +86,7 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
     case 'phase':
       return { lastPhase: { phase: ev.phase, stage: ev.stage } };
     case 'snapshot': {
-      const msg: SnapshotMessage = { snapshot: ev.snapshot, grid: ev.grid, order: ev.order };
+      const msg: SnapshotMessage = { snapshot: ev.snapshot, grid: ev.grid, order: ev.order, ...(ev.rank ? { rank: ev.rank } : {}) };
       const snaps = st.snapshots.filter((s) => s.snapshot.stage !== ev.snapshot.stage);
       snaps.push(msg);
       snaps.sort((a, b) => a.snapshot.stage - b.snapshot.stage);

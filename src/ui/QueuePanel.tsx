@@ -78,10 +78,10 @@ export function QueuePanel() {
   const canKey = hasQueue && human && (open || restoring);
   // a queue the worker has moved past (the stepper's label step, a round in flight) shows no cards
   const stale = hasQueue && !restoring && run.stage !== round;
-  // ranks of the cards' points, once per round (rankOf is O(n): not again on every key press)
+  // ranks of the cards' points, once per round: the worker's, else rankOf (O(n): not again on every key press)
   const ranks = useMemo(() => {
     const m = new Map<number, number>();
-    if (msg) for (const i of queue) m.set(i, rankOf(msg.snapshot.scores, i));
+    if (msg) for (const i of queue) m.set(i, msg.rank?.[i] ?? rankOf(msg.snapshot.scores, i));
     return m;
   }, [msg, queue]);
 

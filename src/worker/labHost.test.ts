@@ -4,6 +4,7 @@ import { makeSynthetic } from '../engine/synthetic';
 import type { ConfigRequest } from '../protocol';
 import { Session, makeConfig } from '../engine/session';
 import { cpuBackends, harness } from './testing';
+import { scoreRanks } from '../engine/ranks';
 
 const ring = makeSynthetic('ring', 1, 200);
 const TINY: ConfigRequest = { preset: 'interactive', overrides: { aeEpochs: 2, occEpochs: 2, seed: 3 }, k: 4 };
@@ -47,6 +48,9 @@ describe('LabHost', () => {
     const want = await direct.trainStage();
     direct.dispose();
     expect(Array.from(snaps[0]!.snapshot.scores)).toEqual(Array.from(want.scores));
+    // the ranks come along (the page does not sort every score): the same as ranking the scores here, for both sends
+    for (const m of snaps) expect(Array.from(m.rank!)).toEqual(Array.from(scoreRanks(m.snapshot.scores)));
+    expect(Array.from(snaps[0]!.rank!).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     await h.run({ type: 'trainRound', oracle: 'simulated' });
     expect(h.state()).toMatchObject({ stage: 1, labelled: 4, nextPhase: 'label' });
     expect(h.of('progress').at(-1)!.progress).toMatchObject({ stage: 1 });

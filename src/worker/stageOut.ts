@@ -3,9 +3,10 @@ import type { Session } from '../engine/session';
 import type { RawData } from '../core/types';
 import { cloneSnapshot, snapshotTransfer, type ScoreGrid, type SnapshotMessage, type WeightsMessage, type WorkerMessage } from '../protocol';
 import { scoreGrid } from './scoreGrid';
+import { scoreRanks } from '../engine/ranks';
 
 export class SnapshotOut {
-  private cache: { stage: number; session: Session; grid: ScoreGrid } | null = null;
+  private cache: { stage: number; session: Session; grid: ScoreGrid | null; rank: Int32Array } | null = null;
 
   constructor(private readonly post: (ev: WorkerMessage, transfer?: Transferable[]) => void) {}
 
@@ -18,16 +19,16 @@ export class SnapshotOut {
   async send(s: Session, data: RawData): Promise<void> {
     if (s.snapshots.length === 0) return;
     const snap = s.snapshots[s.snapshots.length - 1]!;
-    let grid: ScoreGrid | null = null;
-    if (this.cache && this.cache.session === s && this.cache.stage === snap.stage) grid = this.cache.grid;
-    else {
-      grid = await scoreGrid(data, (p) => s.scoreRaw(p));
-      if (grid) this.cache = { stage: snap.stage, session: s, grid };
+    // the score field and the ranks belong to the stage: the same stage sent again (after its labels) reuses them
+    if (!this.cache || this.cache.session !== s || this.cache.stage !== snap.stage) {
+      this.cache = { stage: snap.stage, session: s, grid: await scoreGrid(data, (p) => s.scoreRaw(p)), rank: scoreRanks(snap.scores) };
     }
+    const { grid, rank } = this.cache;
     const msg: SnapshotMessage = {
       snapshot: cloneSnapshot(snap),
       grid: grid ? { x: grid.x.slice(), y: grid.y.slice(), z: grid.z.slice() } : null,
       order: Int32Array.from(s.order),
+      rank: rank.slice(),
     };
     this.post({ type: 'snapshot', ...msg }, snapshotTransfer(msg));
   }

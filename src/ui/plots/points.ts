@@ -1,6 +1,7 @@
 // Per-point facts shared by every view: state (unlabelled, labelled, pseudo, queued), rank, hover text.
 import type { Label, StageSnapshot } from '../../core/types';
 import type { PointState } from './palette';
+import { scoreRanks } from '../../engine/ranks';
 
 /** What the views need beyond the snapshot: pending answers, truth, the hovered point. */
 export interface ViewState {
@@ -12,36 +13,8 @@ export interface ViewState {
   hover: number | null;
 }
 
-/** 1 = highest score (most anomalous); ties keep index order. */
-export function scoreRanks(scores: ArrayLike<number>): Int32Array {
-  // a native numeric sort plus binary searches: a comparator sort of 126k indices took 0.25 s on the page
-  const n = scores.length;
-  const sorted = Float64Array.from(scores).sort();
-  const bound = (v: number, upper: boolean) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < v || (upper && sorted[mid] === v)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const tiesSeen = new Map<number, number>();
-  const rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = scores[i]!;
-    const upper = bound(v, true);
-    const equal = upper - bound(v, false);
-    let before = 0; // equal scores at lower indices rank first
-    if (equal > 1) {
-      before = tiesSeen.get(v) ?? 0;
-      tiesSeen.set(v, before + 1);
-    }
-    rank[i] = n - upper + before + 1;
-  }
-  return rank;
-}
+// ranks come with the worker's snapshots; the same function here for those that lack them (restored rounds, previews)
+export { scoreRanks };
 
 /** The rank scoreRanks would give one point, in O(n): for a few cards on big data without sorting every score. */
 export function rankOf(scores: ArrayLike<number>, i: number): number {
@@ -59,8 +32,8 @@ export interface PointTable {
   labelled: Map<number, Label>;
 }
 
-/** Classifies every point; priority queued > labelled > pseudo > unlabelled. */
-export function pointTable(s: StageSnapshot, answers?: ReadonlyMap<number, Label>): PointTable {
+/** Classifies every point; priority queued > labelled > pseudo > unlabelled. `rank`: the worker's, when it sent them. */
+export function pointTable(s: StageSnapshot, answers?: ReadonlyMap<number, Label>, rank?: Int32Array): PointTable {
   const n = s.scores.length;
   const state: PointState[] = new Array(n).fill('unlabelled');
   const labelled = new Map<number, Label>(s.labelled);
@@ -74,7 +47,7 @@ export function pointTable(s: StageSnapshot, answers?: ReadonlyMap<number, Label
     }
   });
   if (answers) for (const [i, l] of answers) if (i < n && state[i] !== 'queued') state[i] = l === 1 ? 'anomaly' : 'normal';
-  return { state, queueNo, rank: scoreRanks(s.scores), labelled };
+  return { state, queueNo, rank: rank && rank.length === n ? rank : scoreRanks(s.scores), labelled };
 }
 
 export function labelText(i: number, t: PointTable, truth: Uint8Array | null, answers?: ReadonlyMap<number, Label>): string {

@@ -20,7 +20,7 @@ export interface Current {
 const tables = new WeakMap<SnapshotMessage, PointTable>();
 function tableOf(msg: SnapshotMessage): PointTable {
   let t = tables.get(msg);
-  if (!t) tables.set(msg, (t = pointTable(msg.snapshot)));
+  if (!t) tables.set(msg, (t = pointTable(msg.snapshot, undefined, msg.rank)));
   return t;
 }
 
