@@ -38,9 +38,17 @@ describe('lossCurveFigure', () => {
     expect((fig.layout.shapes as Array<{ x0: number }>).map((s) => s.x0)).toEqual([3.5]);
   });
 
-  it('labels at most 8 stages, spread evenly, however many rounds ran (each label costs plotly listeners)', () => {
+  it('labels at most 8 stages, spread evenly, as one text trace (no annotations: plotly gives each its own listeners)', () => {
     const run = (stages: number) => lossCurveFigure(Array.from({ length: stages }, (_, st) => ({ stage: st, phase: 'train' as const, epoch: 1, loss: 1 })));
-    const texts = (stages: number) => (run(stages).layout.annotations as Array<{ text: string }>).map((a) => a.text);
+    const texts = (stages: number) => {
+      const fig = run(stages);
+      expect(fig.layout.annotations).toBeUndefined();
+      const t = fig.data.find((d) => d.meta === 'stages')!;
+      expect([t.mode, t.yaxis, t.showlegend]).toEqual(['text', 'y3', false]);
+      // one epoch a stage: stage k starts at epoch k + 1
+      expect(Array.from(t.x!)).toEqual((t.text as string[]).map((x) => Number(x.slice('stage '.length)) + 1));
+      return t.text as string[];
+    };
     expect(texts(3)).toEqual(['stage 0', 'stage 1', 'stage 2']);
     expect(texts(9)).toEqual(['stage 0', 'stage 2', 'stage 4', 'stage 6', 'stage 8']);
     expect(texts(30)).toEqual([0, 4, 8, 12, 16, 20, 24, 28].map((k) => `stage ${k}`));

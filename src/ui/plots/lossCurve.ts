@@ -6,7 +6,7 @@ import { OKABE_ITO } from './palette';
 export const LOSS_EXPLAIN =
   'Mean loss of each training epoch: the autoencoder learns to reconstruct (pretrain), then the one-class loss pulls normal points toward c (train).';
 
-/** Stage names written over the curve, most: more would overlap, and each costs plotly event listeners. */
+/** Stage names written over the curve, at most: more would overlap. */
 export const MAX_STAGE_LABELS = 8;
 
 /** x = epoch counted over the whole run, so successive stages follow each other left to right. */
@@ -40,17 +40,21 @@ export function lossCurveFigure(log: EpochLoss[]): Figure {
   const shapes = stageStarts.slice(1).map(([k]) => ({
     type: 'line', xref: 'x', yref: 'paper', x0: k + 0.5, x1: k + 0.5, y0: 0, y1: 1, line: { color: '#bbb', width: 1, dash: 'dot' },
   }));
-  // plotly gives each annotation its own click listeners: at most MAX_STAGE_LABELS, spread evenly over the stages
+  // the stage names are a text trace on a hidden 0..1 axis (y = 1 is the top), not annotations: plotly gives each
+  // annotation click listeners of its own, so their number would grow with the rounds; at most 8, spread evenly
   const stride = Math.ceil(stageStarts.length / MAX_STAGE_LABELS);
-  const annotations = stageStarts.filter((_, j) => j % stride === 0).map(([k, st]) => ({
-    x: k + 1, xref: 'x', y: 1, yref: 'paper', text: `stage ${st}`, showarrow: false, xanchor: 'left', yanchor: 'bottom', font: { size: 12, color: '#555' },
-  }));
+  const labelled = stageStarts.filter((_, j) => j % stride === 0);
+  data.push({
+    type: 'scatter', mode: 'text', name: 'stages', meta: 'stages', showlegend: false, hoverinfo: 'skip', yaxis: 'y3', cliponaxis: false,
+    x: labelled.map(([k]) => k + 1), y: labelled.map(() => 1), text: labelled.map(([, st]) => `stage ${st}`),
+    textposition: 'top right', textfont: { size: 12, color: '#555' },
+  });
   const layout = baseLayout('Training loss per epoch', 'epoch (all stages)', 'reconstruction loss', {
     yaxis: { title: { text: 'reconstruction loss', font: { color: OKABE_ITO.blue } }, rangemode: 'tozero', zeroline: false },
     yaxis2: { title: { text: 'one-class loss', font: { color: OKABE_ITO.vermillion } }, rangemode: 'tozero', overlaying: 'y', side: 'right', zeroline: false, ticklabeloverflow: 'allow' },
+    yaxis3: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
     margin: { l: 70, r: 70, t: 56, b: 110 },
     shapes,
-    annotations,
   });
   return { data, layout };
 }
