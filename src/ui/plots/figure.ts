@@ -62,5 +62,7 @@ export const SIDE_COLORBAR = { title: { text: 'log10 score' }, thickness: 14, le
 export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}, scale = 1): Figure {
   // one transparent point per trace: the axes and titles are drawn as they will be
   const data = types.map((type) => ({ type, x: [0], y: [0], showlegend: false, hoverinfo: 'skip', marker: { opacity: 0 }, opacity: 0 }));
-  return { data, layout: baseLayout(title, xTitle, yTitle, extra, scale) };
+  const layout = baseLayout(title, xTitle, yTitle, extra, scale);
+  // no legend here, so no margin to push: plotly's first draw at page load skips its auto-margin pass and redraw
+  return { data, layout: { ...layout, xaxis: { ...(layout.xaxis as object), automargin: false } } };
 }
