@@ -36,9 +36,12 @@ export const QueueCard = memo(function QueueCard({ index: i, position: k, row, s
   const d = useLabels((s) => s.decisions.get(i));
   const current = useLabels((s) => s.cursor === k) && human;
   const ref = useRef<HTMLLIElement>(null);
-  // the card the cursor reaches scrolls into view (the queue box is shorter than 20 cards)
+  // the card the cursor reaches scrolls into view (the queue box is shorter than 20 cards); the first card, when
+  // the queue appears, is in view already: no scroll, so no forced layout of the page in the stage's first render
+  const mounted = useRef(false);
   useEffect(() => {
-    if (current) ref.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    if (current && (mounted.current || k > 0)) ref.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    mounted.current = true;
   }, [current]);
   const wrong = truth !== null && d !== undefined && d !== 'skip' && (truth === 1) !== (d === 'anomaly');
   const choose = (l: Decision) => act(labelsActions().decide(i, l, 'key'));
