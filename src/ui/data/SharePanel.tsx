@@ -1,5 +1,5 @@
 // Share this setup: copy a link that reproduces the settings and import choices, and choose which controls the link hides.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describePrep, parsePrepLink } from '../../io/preprocess/link';
 import { prepOf } from '../../io/preprocess/prepared';
 import { hideableControls } from '../../store/url-sync';
@@ -14,7 +14,10 @@ export function SharePanel() {
   const prepText = useLab((s) => s.settings.prep);
   const choices = prepText ? describePrep(parsePrepLink(prepText)) : '';
   const [status, setStatus] = useState<string | null>(null);
-  const url = useLink((s) => s.href());
+  const settings = useLab((s) => s.settings);
+  const page = useLink((s) => s.page);
+  // built when what the link holds changes, not on every store update (progress events, key presses)
+  const url = useMemo(() => appStore.getState().link.href(), [settings, hidden, page]);
   const toggle = (k: string, on: boolean) => {
     const next = new Set(hidden);
     if (on) next.add(k);
