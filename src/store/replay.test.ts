@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from './labels';
-import { historyEvents, lossesOf, missingDecisions, replayPlan, roundAnswers } from './replay';
+import type { StageSnapshot } from '../core/types';
+import { historyEvents, lossesOf, messageOf, missingDecisions, replayPlan, roundAnswers, roundOf } from './replay';
 
 const e = (seq: number, index: number, label: HistoryEntry['label'], round: number): HistoryEntry => ({ seq, index, label, round, time: 0, source: 'key' });
 // newest first, as the labels store keeps it
@@ -28,5 +29,17 @@ describe('replay plan', () => {
     expect(lossesOf([{ stage: 0, aeLoss: [3, 2], occLoss: [1] }])).toEqual([
       { stage: 0, phase: 'pretrain', epoch: 1, loss: 3 }, { stage: 0, phase: 'pretrain', epoch: 2, loss: 2 }, { stage: 0, phase: 'train', epoch: 1, loss: 1 },
     ]);
+  });
+
+  it('a saved round keeps the worker\'s ranks, so a restored round is not ranked again on the page; a wrong-length one is dropped', () => {
+    const snapshot = { stage: 1, scores: Float32Array.of(0.5, 2, 1), queued: [1] } as unknown as StageSnapshot;
+    const m = { snapshot, grid: null, order: Int32Array.of(2, 0, 1), rank: Int32Array.of(3, 1, 2) };
+    const saved = roundOf(m);
+    expect(Array.from(saved.rank!)).toEqual([3, 1, 2]);
+    const back = messageOf(saved);
+    expect([Array.from(back.rank!), Array.from(back.order), back.snapshot.stage]).toEqual([[3, 1, 2], [2, 0, 1], 1]);
+    expect('rank' in back.snapshot).toBe(false);
+    expect(messageOf({ ...saved, rank: Int32Array.of(1) }).rank).toBeUndefined();
+    expect(roundOf({ snapshot, grid: null, order: m.order })).not.toHaveProperty('rank');
   });
 });

@@ -74,6 +74,7 @@ const round = v.looseObject({
   auroc: v.nullable(anyNumber), ap: v.nullable(anyNumber), aurocUnlabelled: v.nullable(anyNumber),
   aeLoss: list(anyNumber, 100_000), occLoss: list(anyNumber, 100_000), seconds: anyNumber,
   order: v.optional(typed(Int32Array, 'Int32Array', LIMITS.rows, true)),
+  rank: v.optional(typed(Int32Array, 'Int32Array', LIMITS.rows, true)),
   grid: v.optional(v.nullable(v.looseObject({ x: f32(true), y: f32(true), z: f32(false) }))),
 });
 const tensor = v.pipe(
@@ -133,6 +134,8 @@ export function indexProblems(r: SessionRecord, rows: number): string[] {
     if (s.center.length !== s.repDim) out.push(`rounds[${k}].center: ${s.center.length} values, not ${s.repDim}`);
     const order = (s as SavedRound).order;
     if (order && order.length !== pool) out.push(`rounds[${k}].order: ${order.length} rows, not ${pool}`);
+    const rank = (s as SavedRound).rank;
+    if (rank && (rank.length !== pool || rank.some((x) => x < 1 || x > pool))) out.push(`rounds[${k}].rank: not one rank in 1..${pool} per row`);
     s.queued.forEach((i, j) => i >= pool && bad(`rounds[${k}].queued[${j}]`, i));
     s.labelled.forEach(([i], j) => i >= pool && bad(`rounds[${k}].labelled[${j}]`, i));
   });
