@@ -134,7 +134,8 @@ describe('session slice', () => {
     await labels().decideCurrent('normal'); // 1
     await labels().decideCurrent('anomaly'); // 2
     await labels().decideCurrent('skip'); // 3
-    L().handleEvent({ type: 'snapshot', ...message(snapshot(1, [4, 5], [[1, 0], [2, 1]])) });
+    // the worker's ranks come with stage 1: stored with the round and back with it when the session is opened
+    L().handleEvent({ type: 'snapshot', ...message(snapshot(1, [4, 5], [[1, 0], [2, 1]])), rank: Int32Array.from([6, 5, 4, 3, 2, 1]) });
     await labels().setQueue([4, 5], 1);
     await labels().decideCurrent('anomaly'); // 4, in the open round 1
     await settled();
@@ -147,6 +148,7 @@ describe('session slice', () => {
     ]);
     expect(labels().history.map((e) => [e.index, e.label, e.round])).toEqual([[4, 'anomaly', 1], [3, 'skip', 0], [2, 'anomaly', 0], [1, 'normal', 0]]);
     expect(L().snapshots.map((m) => m.snapshot.stage)).toEqual([0, 1]);
+    expect(L().snapshots.map((m) => (m.rank ? Array.from(m.rank) : null))).toEqual([null, [6, 5, 4, 3, 2, 1]]);
     expect(S().restoring).toBe(true);
     const start = `Opened session "${stamp(L().settings.dataset, 1000)}": 4 decisions, 2 round results.`;
     expect(S().notice).toBe(`${start} Retraining the model by replaying 2 labels through stage 1…`);
