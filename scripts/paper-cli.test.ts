@@ -1,4 +1,4 @@
-// npm run paper end to end on a generated CSV: a family's runs share stage 0 and equal the runs made one by one.
+// npm run paper end to end on a generated CSV: a seed's runs share stage 0 and autoencoders and equal the runs made one by one.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,30 +25,34 @@ function blobsCsv(dir: string): string {
 
 const numbers = (f: string) => {
   const r = JSON.parse(readFileSync(f, 'utf8')) as ResultFile;
-  return { shared: r.stage0SharedBy, stages: r.run.stages.map(({ seconds: _s, ...x }) => x) };
+  return { shared: r.stage0SharedBy, reused: r.pretrainsReused, stages: r.run.stages.map(({ seconds: _s, ...x }) => x) };
 };
 
 describe('npm run paper', () => {
-  it('runs a family on one stage 0, writes a file per run, and matches the runs made alone', () => {
+  it('runs a family on one stage 0, another family on its autoencoders, a file per run, as the runs made alone', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paper-cli-'));
     const csv = blobsCsv(dir);
-    const configs = 'nce/abs/ps1,one_class/random/ps0';
+    const configs = 'nce/abs/ps1,one_class/random/ps0,soft_boundary/abs/ps1';
     const together = paper(['--datasets', csv, '--configs', configs, '--seed-list', '2', '--jobs', '1', '--out', join(dir, 'a')]);
     expect(together.status, together.stderr).toBe(0);
-    expect(together.stdout).toMatch(/1 datasets x 2 configurations x seeds 2: 2 runs, 0 already in .*, 2 to do on 1 worker thread/);
-    expect(together.stdout).toMatch(/\[2\/2\] blobs one_class\/random\/ps0 seed 2: last AUROC/);
+    expect(together.stdout).toMatch(/1 datasets x 3 configurations x seeds 2: 3 runs, 0 already in .*, 3 to do on 1 worker thread/);
+    expect(together.stdout).toMatch(/\[2\/3\] blobs one_class\/random\/ps0 seed 2: last AUROC/);
     // alone: one configuration per process, so nothing is shared
     for (const k of configs.split(',')) expect(paper(['--datasets', csv, '--configs', k, '--seed-list', '2', '--jobs', '1', '--out', join(dir, 'b')]).status).toBe(0);
-    for (const f of ['nce-abs-ps1-seed2.json', 'one_class-random-ps0-seed2.json']) {
+    for (const f of ['nce-abs-ps1-seed2.json', 'one_class-random-ps0-seed2.json', 'soft_boundary-abs-ps1-seed2.json']) {
       const a = numbers(join(dir, 'a', 'blobs', f));
       const b = numbers(join(dir, 'b', 'blobs', f));
-      expect(a.shared).toBe(2);
+      expect(a.shared).toBe(f.startsWith('soft') ? 1 : 2);
       expect(b.shared).toBe(1);
+      expect(b.reused).toBe(0);
       expect(a.stages).toEqual(b.stages);
       expect(a.stages).toHaveLength(6);
     }
+    // the soft-boundary family's stage 0 starts where the one-class family's did: its autoencoder is reused
+    expect(numbers(join(dir, 'a', 'blobs', 'soft_boundary-abs-ps1-seed2.json')).reused).toBeGreaterThanOrEqual(1);
+    expect(together.stdout).toMatch(/soft_boundary\/abs\/ps1 seed 2: .*[1-6] autoencoders reused/);
     // a rerun finds both and computes nothing
     const again = paper(['--datasets', csv, '--configs', configs, '--seed-list', '2', '--jobs', '1', '--out', join(dir, 'a')]);
-    expect(again.stdout).toContain('2 runs, 2 already in');
+    expect(again.stdout).toContain('3 runs, 3 already in');
   }, 240_000);
 });

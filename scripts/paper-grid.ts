@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paperGrid } from '../src/engine/config';
 import { configKey } from '../src/engine/seedRun';
-import { stageZeroFamily } from '../src/engine/stageZero';
 import { LOSSES, QUERIES, type Loss, type Query } from '../src/core/types';
 
 /** The paper's seven datasets (algorithm.md 3.1); the report's claims use the six ODDS sets, as res_read.py did. */
@@ -77,7 +76,7 @@ export function datasetPath(name: string, dir: string): string {
   return p;
 }
 
-/** '2/4' -> [2, 4]: tasks whose index is 1 (mod 4)... i.e. the i-th of every n, so n machines split one grid. */
+/** '2/4' -> [2, 4]: the second of four shards, so four machines split one grid. */
 export function parseShard(arg: string | undefined): [number, number] {
   if (arg === undefined) return [1, 1];
   const m = /^(\d+)\/(\d+)$/.exec(arg);
@@ -87,21 +86,41 @@ export function parseShard(arg: string | undefined): [number, number] {
   return [i, n];
 }
 
-/** Every task of the grid in a fixed order (datasets, configurations, seeds), then this shard's share, run smallest dataset
- * first and seed by seed within one, so a grid cut short still pairs every configuration on the seeds it finished. */
+const seedUnit = (t: { dataset: string; seed: number }) => `${t.dataset}\0${t.seed}`;
+
+/** Which shard (0..n-1) each (dataset, seed) goes to: largest first onto the least loaded shard, so the shards cost
+ * about the same, and every run of a seed is on one machine, where its stage 0 and autoencoders are shared. */
+export function shardUnits(units: Array<{ id: string; cost: number }>, n: number): Map<string, number> {
+  const load = new Array<number>(n).fill(0);
+  const out = new Map<string, number>();
+  const order = units.map((u, j) => ({ u, j })).sort((a, b) => b.u.cost - a.u.cost || a.j - b.j);
+  for (const { u } of order) {
+    let best = 0;
+    for (let k = 1; k < n; k++) if (load[k]! < load[best]!) best = k;
+    load[best]! += u.cost;
+    out.set(u.id, best);
+  }
+  return out;
+}
+
+/** Every task of the grid (datasets, configurations, seeds), then this shard's (dataset, seed) units, listed smallest
+ * dataset first and seed by seed within one. */
 export function gridTasks(datasets: Array<{ name: string; path: string }>, configs: GridConfig[], seeds: number[], out: string, shard: [number, number]): Task[] {
   const all: Task[] = [];
   for (const d of datasets) for (const c of configs) for (const seed of seeds) {
     all.push({ dataset: d.name, path: d.path, config: c, seed, file: resultFile(out, d.name, c.key, seed) });
   }
   const [i, n] = shard;
-  const mine = all.filter((_, t) => t % n === i - 1);
+  const costs = new Map<string, number>();
+  for (const t of all) costs.set(seedUnit(t), (costs.get(seedUnit(t)) ?? 0) + runCost(t.dataset, t.config.loss));
+  const where = shardUnits([...costs].map(([id, cost]) => ({ id, cost })), n);
+  const mine = all.filter((t) => where.get(seedUnit(t)) === i - 1);
   const cost = (t: Task) => taskCost(t.dataset);
   const seedRank = (t: Task) => seeds.indexOf(t.seed);
   return mine.map((t, j) => ({ t, j })).sort((a, b) => cost(a.t) - cost(b.t) || seedRank(a.t) - seedRank(b.t) || a.j - b.j).map((x) => x.t);
 }
 
-/** The runs of one (dataset, seed, stage-0 family): one worker trains their stage 0 once and forks it for each. */
+/** The runs of one (dataset, seed): one worker trains each family's stage 0 once and shares autoencoders across all. */
 export interface TaskGroup {
   dataset: string;
   path: string;
@@ -109,24 +128,15 @@ export interface TaskGroup {
   tasks: Task[];
 }
 
-/** Tasks grouped by (dataset, seed, family), in the tasks' order of datasets and seeds, the largest group of a seed
- * first so the pool's last groups are its smallest. */
+/** Tasks grouped by (dataset, seed), the costliest group first (so the pool's last groups are its smallest and the
+ * threads end together), ties in the tasks' order. */
 export function groupTasks(tasks: Task[]): TaskGroup[] {
   const groups = new Map<string, TaskGroup>();
   for (const t of tasks) {
-    const id = `${t.dataset}\0${t.seed}\0${stageZeroFamily(t.config.loss)}`;
-    const g = groups.get(id) ?? { dataset: t.dataset, path: t.path, seed: t.seed, tasks: [] };
+    const g = groups.get(seedUnit(t)) ?? { dataset: t.dataset, path: t.path, seed: t.seed, tasks: [] };
     g.tasks.push(t);
-    groups.set(id, g);
+    groups.set(seedUnit(t), g);
   }
-  const list = [...groups.values()];
-  const at = new Map(list.map((g, i) => [g, i]));
-  const first = (g: TaskGroup) => tasks.indexOf(g.tasks[0]!);
-  // stable: by where the group's dataset and seed first appear, then larger groups first
-  const seedAt = new Map<string, number>();
-  for (const g of list) {
-    const k = `${g.dataset}\0${g.seed}`;
-    if (!seedAt.has(k)) seedAt.set(k, first(g));
-  }
-  return list.sort((a, b) => seedAt.get(`${a.dataset}\0${a.seed}`)! - seedAt.get(`${b.dataset}\0${b.seed}`)! || b.tasks.length - a.tasks.length || at.get(a)! - at.get(b)!);
+  const cost = (g: TaskGroup) => g.tasks.reduce((a, t) => a + runCost(t.dataset, t.config.loss), 0);
+  return [...groups.values()].map((g, j) => ({ g, j, c: cost(g) })).sort((a, b) => b.c - a.c || a.j - b.j).map((x) => x.g);
 }

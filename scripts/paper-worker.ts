@@ -1,11 +1,12 @@
-// One grid group in a worker thread: load the dataset once per thread, run a family's configurations for one seed
-// (stage 0 shared), write a file per run.
+// One grid group in a worker thread: load the dataset once per thread, run a seed's configurations (stage 0 shared by
+// each family, autoencoders by all), write a file per run.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { PAPER_PROTOCOL, loadDataset } from './load-dataset';
 import { nodeBackend } from './node-backend';
-import { runFamilySeed } from './runner';
+import { runSeedGroup } from './runner';
+import { PretrainCache } from '../src/engine/pretrainCache';
 import type { TaskGroup } from './paper-grid';
 import type { RawData } from '../src/core/types';
 import type { SeedRun } from '../src/engine/seedRun';
@@ -27,6 +28,9 @@ export interface ResultFile {
   cpuSeconds?: number | null;
   /** how many runs shared this run's stage 0 (trained once, forked); the times include an equal share of it */
   stage0SharedBy?: number;
+  /** how many of the run's autoencoder pretrainings were reused from earlier runs of its seed (same generator state,
+   * same bits; engine/pretrainCache.ts): its times do not include those */
+  pretrainsReused?: number;
   run: SeedRun;
 }
 
@@ -44,7 +48,7 @@ export function threadCpuSeconds(): number | null {
 let ready: Promise<void> | null = null;
 const cache = new Map<string, Promise<RawData>>();
 
-export interface TaskDone { file: string; seconds: number; cpuSeconds: number | null; end: number | null; collapsed: boolean; skipped?: boolean }
+export interface TaskDone { file: string; seconds: number; cpuSeconds: number | null; end: number | null; collapsed: boolean; skipped?: boolean; pretrainsReused?: number }
 
 function write(file: string, out: ResultFile): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -53,7 +57,8 @@ function write(file: string, out: ResultFile): void {
   renameSync(`${file}.tmp`, file);
 }
 
-/** One group of the grid (paper-grid groupTasks): its missing runs share one stage 0; each run's file is written as
+/** One group of the grid (paper-grid groupTasks): its missing runs share stage 0 by family and autoencoders by generator
+ * state; each run's file is written as
  * it finishes and reported on `port`, so an interrupted group keeps the runs it finished. */
 export default async function runGroup(group: TaskGroup & { backend: 'wasm' | 'cpu'; port?: MessagePort }): Promise<TaskDone[]> {
   const done: TaskDone[] = [];
@@ -72,8 +77,8 @@ export default async function runGroup(group: TaskGroup & { backend: 'wasm' | 'c
   const wall0 = performance.now();
   if (!cache.has(group.path)) cache.set(group.path, loadDataset(group.path, PAPER_PROTOCOL));
   const raw = { ...(await cache.get(group.path)!), name: group.dataset };
-  // the shared stage 0 is charged in equal shares to the runs that share it, so the files' times add up
-  let shared = { cpu: null as number | null, wall: 0 };
+  // a family's shared stage 0 is charged in equal shares to its runs, so the files' times add up
+  let shared = { cpu: null as number | null, wall: 0, n: 1 };
   let last = { cpu: cpu0, wall: wall0 };
   const lap = () => {
     const now = { cpu: threadCpuSeconds(), wall: performance.now() };
@@ -81,20 +86,25 @@ export default async function runGroup(group: TaskGroup & { backend: 'wasm' | 'c
     last = now;
     return d;
   };
+  const autoencoders = new PretrainCache();
+  let hits = 0;
   const specs = todo.map((t) => ({ loss: t.config.loss, query: t.config.query, pseudo: t.config.pseudo, mode: 'reference' as const, pollution: null }));
-  await runFamilySeed(raw, specs, group.seed, {
-    onShared: () => { shared = lap(); },
+  await runSeedGroup(raw, specs, group.seed, {
+    pretrainCache: autoencoders,
+    onShared: (members) => { shared = { ...lap(), n: members.length }; },
     onRun: (i, run) => {
       const own = lap();
       const t = todo[i]!;
-      const n = todo.length;
+      const n = shared.n;
       const cpuSeconds = own.cpu === null || shared.cpu === null ? null : own.cpu + shared.cpu / n;
       const { loss, query, pseudo } = t.config;
+      const reused = autoencoders.hits - hits;
+      hits = autoencoders.hits;
       write(t.file, {
         dataset: t.dataset, key: t.config.key, loss, query, pseudo: pseudo ? 1 : 0, beyond: t.config.beyond, mode: 'reference', backend: group.backend,
-        seed: t.seed, wallSeconds: own.wall + shared.wall / n, cpuSeconds, stage0SharedBy: n, run,
+        seed: t.seed, wallSeconds: own.wall + shared.wall / n, cpuSeconds, stage0SharedBy: n, pretrainsReused: reused, run,
       });
-      report({ file: t.file, seconds: run.seconds, cpuSeconds, end: run.stages[run.stages.length - 1]!.auroc, collapsed: run.collapsed });
+      report({ file: t.file, seconds: run.seconds, cpuSeconds, end: run.stages[run.stages.length - 1]!.auroc, collapsed: run.collapsed, pretrainsReused: reused });
     },
   });
   return done;

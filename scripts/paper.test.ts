@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { seedRunOf, type StageResult } from '../src/engine/seedRun';
 import { checkClaims, pairs, verdict } from './paper-claims';
 import { curveSvg, niceTicks, svgToPng } from './paper-figures';
-import { gridTasks, groupTasks, NCE_RUN_SECONDS, parseConfigs, parseShard, PAPER_CONFIGS, resultFile, runCost } from './paper-grid';
+import { gridTasks, groupTasks, NCE_RUN_SECONDS, parseConfigs, parseShard, PAPER_CONFIGS, resultFile, runCost, shardUnits } from './paper-grid';
 import { loadResults, writeReport } from './paper-report';
 import type { ResultFile } from './paper-worker';
 import { aggregate } from '../src/engine/resultTable';
@@ -34,9 +34,11 @@ describe('paper grid tasks', () => {
     expect(all).toHaveLength(12);
     expect(all.map((t) => `${t.dataset}:${t.seed}:${t.config.query}`).slice(0, 4)).toEqual(['glass:1:abs', 'glass:1:random', 'glass:2:abs', 'glass:2:random']);
     expect(all[11]!.dataset).toBe('mnist_tab');
-    const shards = [1, 2, 3].map((i) => gridTasks(ds, cf, [1, 2, 3], '/out', [i, 3]).map((t) => t.file));
-    expect(shards.flat().sort()).toEqual(all.map((t) => t.file).sort());
-    expect(new Set(shards.flat()).size).toBe(12);
+    const shards = [1, 2, 3].map((i) => gridTasks(ds, cf, [1, 2, 3], '/out', [i, 3]));
+    expect(shards.flat().map((t) => t.file).sort()).toEqual(all.map((t) => t.file).sort());
+    expect(new Set(shards.flat().map((t) => t.file)).size).toBe(12);
+    // by (dataset, seed), largest first onto the least loaded: each shard one mnist_tab seed and one glass seed
+    expect(shards.map((sh) => [...new Set(sh.map((t) => `${t.dataset}:${t.seed}`))])).toEqual([['glass:1', 'mnist_tab:1'], ['glass:2', 'mnist_tab:2'], ['glass:3', 'mnist_tab:3']]);
     expect(resultFile('/out', 'glass', 'nce/abs/ps1', 3)).toBe('/out/glass/nce-abs-ps1-seed3.json');
     expect(parseShard('2/4')).toEqual([2, 4]);
     expect(() => parseShard('5/4')).toThrow(/1 <= i <= n/);
@@ -52,21 +54,23 @@ describe('paper grid tasks', () => {
 });
 
 describe('grid groups', () => {
-  it('groups a seed\'s runs by stage-0 family, largest group first, datasets and seeds in the grid\'s order', () => {
+  it('groups a seed\'s runs, costliest group first, and a shard groups only its own', () => {
     const ds = [{ name: 'glass', path: 'g.csv' }, { name: 'cardio', path: 'c.csv' }];
     const tasks = gridTasks(ds, parseConfigs('all'), [1, 2], '/out', [1, 1]);
     const groups = groupTasks(tasks);
-    expect(groups.map((g) => `${g.dataset}:${g.seed}:${g.tasks.length}`)).toEqual([
-      'glass:1:12', 'glass:1:8', 'glass:1:1', 'glass:2:12', 'glass:2:8', 'glass:2:1',
-      'cardio:1:12', 'cardio:1:8', 'cardio:1:1', 'cardio:2:12', 'cardio:2:8', 'cardio:2:1',
-    ]);
-    expect(groups[2]!.tasks.map((t) => t.config.key)).toEqual(['one_class_uai/mlp/ps0']);
-    expect(groups[1]!.tasks.every((t) => t.config.loss.startsWith('soft_boundary'))).toBe(true);
+    expect(groups.map((g) => `${g.dataset}:${g.seed}:${g.tasks.length}`)).toEqual(['cardio:1:21', 'cardio:2:21', 'glass:1:21', 'glass:2:21']);
+    expect(groups[0]!.tasks.map((t) => t.config.key)).toEqual(parseConfigs('all').map((c) => c.key));
     // every run in exactly one group
     expect(groups.flatMap((g) => g.tasks.map((t) => t.file)).sort()).toEqual(tasks.map((t) => t.file).sort());
-    // a shard groups only its own runs
+    // cardio's seed (0.27 x 3) goes to shard 1, glass's (0.02 x 3) to shard 2
     const mine = gridTasks(ds, parseConfigs('nce/abs/ps1,nce/random/ps0,soft_boundary/abs/ps1'), [1], '/out', [2, 2]);
-    expect(groupTasks(mine).map((g) => g.tasks.map((t) => `${g.dataset}:${t.config.key}`))).toEqual([['glass:nce/random/ps0'], ['cardio:nce/abs/ps1'], ['cardio:soft_boundary/abs/ps1']]);
+    expect(groupTasks(mine).map((g) => g.tasks.map((t) => `${g.dataset}:${t.config.key}`))).toEqual([['glass:nce/abs/ps1', 'glass:nce/random/ps0', 'glass:soft_boundary/abs/ps1']]);
+  });
+  it('balances shards by cost, largest unit first, ties to the first shard', () => {
+    const w = shardUnits([{ id: 'a', cost: 1 }, { id: 'b', cost: 5 }, { id: 'c', cost: 4 }, { id: 'd', cost: 2 }, { id: 'e', cost: 2 }], 2);
+    // b -> 0 (5), c -> 1 (4), d -> 1 (6), e -> 0 (7), a -> 1 (7)
+    expect(Object.fromEntries(w)).toEqual({ b: 0, c: 1, d: 1, e: 0, a: 1 });
+    expect(Object.fromEntries(shardUnits([{ id: 'x', cost: 3 }], 1))).toEqual({ x: 0 });
   });
 });
 

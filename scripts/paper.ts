@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     console.log(`${datasets.length} datasets x ${configs.length} configurations x seeds ${formatSeedList(seeds)}${shard[1] > 1 ? `, shard ${shard[0]}/${shard[1]}` : ''}: ${tasks.length} runs, ${tasks.length - todo.length} already in ${out}, ${todo.length} to do on ${jobs} worker thread${jobs === 1 ? '' : 's'}`);
     const t0 = performance.now();
     if (todo.length) {
-      // a family's runs for one seed share one stage 0 (engine/stageZero.ts): the pool runs such groups
+      // a seed's runs share stage 0 by family (engine/stageZero.ts) and autoencoders (engine/pretrainCache.ts): the pool runs such groups
       const groups = groupTasks(todo);
       const threads = Math.min(jobs, groups.length);
       const pool = new Tinypool({ filename: join(HERE, 'paper-worker.mjs'), minThreads: threads, maxThreads: threads, execArgv: [] });
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         if (r.collapsed) collapsed++;
         const el = (performance.now() - t0) / 1000;
         const eta = (el / doneCost) * (totalCost - doneCost);
-        console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds === null ? 'n/a' : r.cpuSeconds.toFixed(1)} s)${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
+        console.log(`[${done}/${todo.length}] ${t.dataset} ${t.config.key} seed ${t.seed}: last AUROC ${r.end === null ? 'n/a' : (100 * r.end).toFixed(2)}, ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds === null ? 'n/a' : r.cpuSeconds.toFixed(1)} s, ${r.pretrainsReused ?? 0} autoencoders reused)${r.collapsed ? ' COLLAPSED' : ''}; ${el.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s left`);
       };
       const seen = new Set<string>();
       const once = (r: TaskDone) => { if (!seen.has(r.file)) { seen.add(r.file); onDone(r); } };

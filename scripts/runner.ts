@@ -3,7 +3,7 @@ import type { Preset } from '../src/core/choices';
 import { configKey, type SeedRun } from '../src/engine/seedRun';
 import type { Loss, Mode, Query, RunConfig } from '../src/core/types';
 import { requestConfig } from '../src/worker/compare';
-import { runFamily, runSeed, type FamilyHooks } from '../src/engine/runSeed';
+import { runSeed, runSeedGroup as runGroupOf } from '../src/engine/runSeed';
 import type { CompareRunRequest } from '../src/protocol';
 import type { RawData } from '../src/core/types';
 
@@ -39,10 +39,11 @@ export async function runSeeds(raw: RawData, spec: RunSpec, seeds: number | numb
   return out;
 }
 
-/** One seed of configurations that share stage 0 (engine/stageZero.ts): trained once, forked per spec; no loss curve kept, as runSeeds. */
-export function runFamilySeed(raw: RawData, specs: RunSpec[], seed: number, hooks: FamilyHooks = {}): Promise<SeedRun[]> {
+/** One seed of configurations (engine/runSeed.ts runSeedGroup): stage 0 trained once per family, autoencoders reused
+ * across the seed; no loss curve kept, as runSeeds. */
+export function runSeedGroup(raw: RawData, specs: RunSpec[], seed: number, hooks: Parameters<typeof runGroupOf>[3] = {}): Promise<SeedRun[]> {
   const reqs = specs.map(specRequest);
-  return runFamily(raw, reqs.map((r) => requestConfig(raw, r.config, seed)), reqs.map((r) => r.key), { keepLosses: false, ...hooks });
+  return runGroupOf(raw, reqs.map((r) => requestConfig(raw, r.config, seed)), reqs.map((r) => r.key), { keepLosses: false, ...hooks });
 }
 
 /** One metric as a seeds x stages matrix (NaN where a stage has none), as the JSON output and parity use it. */

@@ -53,6 +53,17 @@ export class Rng {
     return r;
   }
 
+  /** The whole state as text: two generators with the same key draw the same from here on. */
+  stateKey(): string {
+    return `${this.s0},${this.s1},${this.s2},${this.s3},${this.spare}`;
+  }
+
+  /** Moves this generator to `other`'s state (a reused computation leaves it where the computation would have). */
+  copyFrom(other: Rng): void {
+    this.setState(other.s0, other.s1, other.s2, other.s3);
+    this.spare = other.spare;
+  }
+
   /** An independent generator in this one's state: a forked run draws exactly what this one would draw next. */
   clone(): Rng {
     const r = Rng.fromState(this.s0, this.s1, this.s2, this.s3);

@@ -16,6 +16,7 @@ import { Rng } from '../core/rng';
 import type { Trainer } from './trainer';
 import { chooseTrainer } from './trainers';
 import { usesUai } from './losses';
+import { type PretrainCache, pretrainVia } from './pretrainCache';
 import type { Label, LabelEvent, Oracle, Phase, ProgressEvent, RawData, ReplayEvent, RunConfig, SessionState, StageSnapshot } from '../core/types';
 
 export { makeConfig } from './config';
@@ -25,6 +26,8 @@ export interface SessionHooks extends LoopHooks {
   onProgress?(e: ProgressEvent): void;
   /** false: no loss curve is kept (the CLI's records hold none), so training may skip loss values: same models, NaN losses */
   keepLosses?: boolean;
+  /** autoencoders already trained from the same pool and generator state (a grid's runs of one seed): reused, same bits */
+  pretrainCache?: PretrainCache;
 }
 
 const NEXT: Record<Phase, Phase> = { pretrain: 'center', center: 'train', train: 'score', score: 'query', query: 'label', label: 'pretrain' };
@@ -200,10 +203,8 @@ export class Session {
     }
   }
 
-  /**
-   * Rebuild after a reload or crash: replay the label history up to `stage` (stages whose queue was all skipped have
-   * no events, so they are trained and passed too); `reopen` trains and queries `stage` again so its queue is open.
-   */
+  /** Rebuild after a reload or crash: replay the label history up to `stage` (all-skipped stages have no events, so they
+   * are trained and passed too); `reopen` trains and queries `stage` again so its queue is open. */
   async restore(events: ReplayEvent[], stage: number, reopen: boolean): Promise<void> {
     await this.replay(events);
     while (this.stage < stage) {
@@ -250,10 +251,9 @@ export class Session {
         if (c.warmStart && this.model) return;
         disposeModel(this.model);
         this.model = null;
-        const ae = await this.trainer.pretrain(this.x, c.sizes, c.aeEpochs, opt, this.rng, this.ticker, (e, l) => {
-          this.partial.aeLoss.push(l);
-          this.emit('pretrain', e + 1, c.aeEpochs, l);
-        });
+        const onEpoch = (e: number, l: number) => { this.partial.aeLoss.push(l); this.emit('pretrain', e + 1, c.aeEpochs, l); };
+        const ae = await pretrainVia(this.hooks.pretrainCache, this.pool, this.trainer, this.x, c, this.rng, this.ticker, onEpoch,
+          (ls) => { this.partial.aeLoss.push(...ls.slice(0, -1)); onEpoch(ls.length - 1, ls[ls.length - 1]!); });
         this.model = netFromAe(this.pool.d, c.sizes, usesUai(c.loss), ae.theta, ae.bn, this.rng);
         ae.theta.dispose();
         disposeBn(ae.bn);
