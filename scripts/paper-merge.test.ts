@@ -67,12 +67,15 @@ describe('merging result folders', () => {
 
   it('projects an idle machine from the mean CPU per run: (5 + 3) / 2 s x 8 runs / 2 cores', () => {
     const m = loadResults([a, b]);
-    expect(costs(m.results, ['glass'])).toEqual([{ dataset: 'glass', runs: 4, timed: 2, cpuMean: 4, cpuMedian: 4, wallMedian: 8 }]);
+    expect(costs(m.results, ['glass'])).toEqual([{ dataset: 'glass', runs: 4, timed: 2, cpuMean: 4, cpuMedian: 4, wallMedian: 8, reused: null }]);
+    // one pretraining reused of the two files' 2 + 2
+    const [r0] = m.results.filter((r) => r.dataset === 'glass');
+    expect(costs([{ ...r0!, pretrainsReused: 1 }, { ...r0!, pretrainsReused: 0 }], ['glass'])[0]!.reused).toBe(1 / (2 * r0!.run.stages.length));
     const md = costMd(m.results, ['glass', 'cardio'], 8, 2, { glass: 0.5 });
-    expect(md[2]).toBe('| glass | 4 | 2 | 4.00 | 4.00 | 8.00 | 32 |');
-    expect(md[3]).toBe('| cardio | 0 | 0 | n/a | n/a | n/a | n/a |');
+    expect(md[2]).toBe('| glass | 4 | 2 | 4.00 | 4.00 | 8.00 | n/a | 32 |');
+    expect(md[3]).toBe('| cardio | 0 | 0 | n/a | n/a | n/a | n/a | n/a |');
     expect(md[5]).toBe('Projection (not a measurement): 32 CPU s / 2 cores = **0.3 min** of wall time on an idle 2-core machine with `--jobs 2`, assuming both cores stay busy and a run costs its measured CPU time; without cardio (no run timed).');
     // 0.5 s a stage x 2 stages x 8 runs / 2 cores
-    expect(md[7]).toBe('From the one-thread stage times of an idle machine instead (glass 0.5 s; x 2 stages x 8 runs): 8 CPU s / 2 cores = **0.1 min** (also a projection).');
+    expect(md[7]).toBe('From the one-thread stage times of an idle machine instead (glass 0.5 s; x 2 stages x 8 runs): 8 CPU s / 2 cores = **0.1 min** (also a projection, with every stage trained in full: the shared stage 0 and the reused autoencoders make the grid cheaper).');
   });
 });

@@ -65,6 +65,8 @@ export interface DatasetCost {
   cpuMean: number | null;
   cpuMedian: number | null;
   wallMedian: number | null;
+  /** share of the pretrainings reused from another run of the seed (files that record it), null when none does */
+  reused: number | null;
 }
 
 export function costs(results: ResultFile[], datasets: string[]): DatasetCost[] {
@@ -72,11 +74,14 @@ export function costs(results: ResultFile[], datasets: string[]): DatasetCost[] 
     const rs = results.filter((r) => r.dataset === dataset);
     const cpu = rs.map((r) => r.cpuSeconds).filter((x): x is number => typeof x === 'number');
     const wall = rs.map((r) => r.wallSeconds).filter((x): x is number => typeof x === 'number');
+    const withReuse = rs.filter((r) => typeof r.pretrainsReused === 'number');
+    const pretrainings = withReuse.reduce((a, r) => a + r.run.stages.length, 0);
     return {
       dataset, runs: rs.length, timed: cpu.length,
       cpuMean: cpu.length ? cpu.reduce((a, b) => a + b, 0) / cpu.length : null,
       cpuMedian: cpu.length ? median(cpu) : null,
       wallMedian: wall.length ? median(wall) : null,
+      reused: pretrainings ? withReuse.reduce((a, r) => a + r.pretrainsReused!, 0) / pretrainings : null,
     };
   });
 }
@@ -87,21 +92,21 @@ export function costs(results: ResultFile[], datasets: string[]): DatasetCost[] 
  */
 export function costMd(results: ResultFile[], datasets: string[], gridRuns: number, cores = 2, stageSeconds: Record<string, number> = STAGE_SECONDS): string[] {
   const cs = costs(results, datasets);
-  const lines = ['| dataset | runs | runs timed | CPU s per run (mean) | CPU s per run (median) | wall s per run (median) | projected CPU s for ' + gridRuns + ' runs |', '|---|---|---|---|---|---|---|'];
+  const lines = ['| dataset | runs | runs timed | CPU s per run (mean) | CPU s per run (median) | wall s per run (median) | autoencoders reused | projected CPU s for ' + gridRuns + ' runs |', '|---|---|---|---|---|---|---|---|'];
   let total = 0;
   const missing: string[] = [];
   for (const c of cs) {
     const proj = c.cpuMean === null ? null : c.cpuMean * gridRuns;
     if (proj === null) missing.push(c.dataset);
     else total += proj;
-    lines.push(`| ${c.dataset} | ${c.runs} | ${c.timed} | ${c.cpuMean?.toFixed(2) ?? 'n/a'} | ${c.cpuMedian?.toFixed(2) ?? 'n/a'} | ${c.wallMedian?.toFixed(2) ?? 'n/a'} | ${proj?.toFixed(0) ?? 'n/a'} |`);
+    lines.push(`| ${c.dataset} | ${c.runs} | ${c.timed} | ${c.cpuMean?.toFixed(2) ?? 'n/a'} | ${c.cpuMedian?.toFixed(2) ?? 'n/a'} | ${c.wallMedian?.toFixed(2) ?? 'n/a'} | ${c.reused === null ? 'n/a' : `${(100 * c.reused).toFixed(0)} %`} | ${proj?.toFixed(0) ?? 'n/a'} |`);
   }
   lines.push('', `Projection (not a measurement): ${total.toFixed(0)} CPU s / ${cores} cores = **${(total / cores / 60).toFixed(1)} min** of wall time on an idle ${cores}-core machine with \`--jobs ${cores}\`, assuming both cores stay busy and a run costs its measured CPU time${missing.length ? `; without ${missing.join(', ')} (no run timed)` : ''}.`);
   const stages = results[0]?.run.stages.length ?? 6;
   const known = datasets.filter((d) => stageSeconds[d] !== undefined);
   const bench = known.reduce((a, d) => a + stageSeconds[d]! * stages * gridRuns, 0);
   if (known.length) {
-    lines.push('', `From the one-thread stage times of an idle machine instead (${known.map((d) => `${d} ${stageSeconds[d]} s`).join(', ')}; x ${stages} stages x ${gridRuns} runs): ${bench.toFixed(0)} CPU s / ${cores} cores = **${(bench / cores / 60).toFixed(1)} min** (also a projection).`);
+    lines.push('', `From the one-thread stage times of an idle machine instead (${known.map((d) => `${d} ${stageSeconds[d]} s`).join(', ')}; x ${stages} stages x ${gridRuns} runs): ${bench.toFixed(0)} CPU s / ${cores} cores = **${(bench / cores / 60).toFixed(1)} min** (also a projection, with every stage trained in full: the shared stage 0 and the reused autoencoders make the grid cheaper).`);
   }
   return lines;
 }
