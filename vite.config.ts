@@ -6,8 +6,9 @@ import react from '@vitejs/plugin-react';
 const PLOTTING = /node_modules[\\/](plotly\.js|@plotly|regl|d3-|fast-isnumeric)/;
 
 /**
- * The page's plotting chunks (plotly is evaluated in slices, one chunk each: src/ui/plotly/bundle.ts): the browser
- * fetches them all with the lab's entry (modulepreload links), not one after another as the slices run; and regl
+ * The page's plotting chunks (plotly is evaluated in slices, one chunk each: src/ui/plotly/bundle.ts): listed in a
+ * meta tag, so the page fetches them all at once after its first frame (src/ui/plotly/load.ts adds modulepreload
+ * links then), not during the entry's download nor one after another as the slices run; and regl
  * keys its compiled-shader cache by the source text instead of a sha256 of it (a hand-written JS sha256 over
  * ~100 KB of generated code took 150-200 ms of the first WebGL plot).
  */
@@ -25,7 +26,7 @@ function plotlyChunk(): Plugin {
       handler(_html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk' && !c.isEntry && c.moduleIds.some((id) => PLOTTING.test(id)));
         if (!chunks.length) console.warn('svdd-plotly-chunk: no plotting chunk found, nothing preloaded');
-        return chunks.map((c) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${c.fileName}` }, injectTo: 'head' as const }));
+        return [{ tag: 'meta', attrs: { name: 'plotting-chunks', content: chunks.map((c) => `/${c.fileName}`).join(' ') }, injectTo: 'head' as const }];
       },
     },
   };

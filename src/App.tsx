@@ -1,6 +1,6 @@
 // The lab bench: a collapsible settings panel; run controls on top; the latent sphere beside the queue; the
 // input plane, learning curve and (tabbed) histogram and loss after them, or beside them on a wide screen.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Controls } from './ui/Controls';
 import { QueuePanel } from './ui/QueuePanel';
 import { SessionNotice, SessionsPanel, StorageBanner } from './ui/sessions/SessionsPanel';
@@ -11,8 +11,10 @@ import { LatentView } from './ui/views/LatentView';
 import { InputView } from './ui/views/InputView';
 import { LearningView } from './ui/views/CurveViews';
 import { SecondaryTabs } from './ui/views/SecondaryTabs';
-import { ComparePanel } from './ui/compare/ComparePanel';
 import { PresentToggle, SidePanel, ViewOptions } from './ui/bench/SidePanel';
+
+// below the fold, and its paired test (@stdlib) is 40% of the entry's code: fetched after the first frame
+const ComparePanel = lazy(() => import('./ui/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
 
 /** one empty list: a fresh [] per call would make the store selector loop while no data is loaded yet */
 const NO_NOTICES: string[] = [];
@@ -60,7 +62,7 @@ export function App() {
             {!present && <div className="area-learning secondary"><PanelBoundary name="learning curve"><LearningView /></PanelBoundary></div>}
             {!present && <div className="area-tabs secondary"><PanelBoundary name="histogram and loss"><SecondaryTabs /></PanelBoundary></div>}
           </div>
-          <div className="secondary"><PanelBoundary name="compare"><ComparePanel /></PanelBoundary></div>
+          <div className="secondary"><PanelBoundary name="compare"><Suspense fallback={null}><ComparePanel /></Suspense></PanelBoundary></div>
         </main>
       </div>
     </div>

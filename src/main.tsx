@@ -9,7 +9,6 @@ import { guardUnload, requestPersistence } from './store/effects/unload';
 import { SYNTHETIC } from './engine/synthetic';
 import { EXTERNAL_DATASETS } from './io/catalogue';
 import { installTestHook } from './ui/testHook';
-import { loadPlotly } from './ui/plotly/load';
 import { setRenderHold } from './ui/renderQueue';
 import './ui/styles.css';
 
@@ -40,8 +39,8 @@ installTestHook((cmd) => app().lab.send(cmd));
 appStore.subscribe((s, prev) => {
   if (s.lab.run.busy !== prev.lab.run.busy) setRenderHold(s.lab.run.busy);
 });
-// fetch plotly while the worker probes, so the first plot does not wait for it
-void loadPlotly();
+// plotly's chunks download with the page (modulepreload); its evaluation starts with the first plot's effect,
+// after the first frame is committed, so it never delays that frame
 
 // the first render is a transition: React renders it in slices of a few ms, not in one long task
 startTransition(() =>

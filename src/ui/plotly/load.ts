@@ -5,8 +5,19 @@ type PlotlyModule = typeof import('plotly.js-dist-min');
 
 let plotlyPromise: Promise<PlotlyModule> | null = null;
 
-/** The partial bundle (./bundle), evaluated once in slices; main.tsx starts it with the page so the first plot never waits. */
+/** Fetch every plotting chunk at once (the build lists them in a meta tag: vite.config.ts), not slice by slice. */
+function preloadChunks(): void {
+  if (typeof document === 'undefined') return;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name=plotting-chunks]');
+  for (const href of meta?.content.split(' ').filter(Boolean) ?? []) {
+    const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' });
+    document.head.appendChild(link);
+  }
+}
+
+/** The partial bundle (./bundle), evaluated once in slices; the first plot's effect starts it, after the first frame. */
 export function loadPlotly(): Promise<PlotlyModule> {
+  if (!plotlyPromise) preloadChunks();
   // the first plot waits one macrotask after the last slice: evaluating plotly and drawing are separate tasks
   plotlyPromise ??= loadBundle().then((m) => new Promise<PlotlyModule>((done) => setTimeout(() => done(m as unknown as PlotlyModule), 0)));
   return plotlyPromise;

@@ -5,8 +5,11 @@ import { act, download, sessionActions, useSyncState } from './context';
 import { useLab } from '../useLab';
 import type { SessionSummary } from '../../store/persist-types';
 
+// one formatter for every row: toLocaleString with options builds a new one per call (30 ms for the first)
+let whenFormat: Intl.DateTimeFormat | null = null;
 function when(t: number): string {
-  return new Date(t).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  whenFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return whenFormat.format(new Date(t));
 }
 
 const mb = (b: number) => (b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1024))} kB`);
