@@ -21,4 +21,31 @@ describe('spreadSquares', () => {
     expect(out[2]!.left).toBeCloseTo(105, 9);
     expect(out[2]!.top).toBeCloseTo(70, 9);
   });
+  it('moves a third square on one spot to the right once up and up-right are covered', () => {
+    const out = spreadSquares([{ left: 100, top: 100 }, { left: 100, top: 100 }, { left: 100, top: 100 }], 30);
+    expect(out[1]!.left).toBeCloseTo(100, 9);
+    expect(out[1]!.top).toBeCloseTo(70, 9);
+    // ring 1 at -45 degrees (121.2, 78.8) touches both; at 0 degrees (130, 100) is exactly one size from each
+    expect(out[2]!.left).toBeCloseTo(130, 9);
+    expect(out[2]!.top).toBeCloseTo(100, 9);
+  });
+  it('leaves a square with no free spot in 6 rings on its point; the placed ones never overlap', () => {
+    const out = spreadSquares(Array.from({ length: 300 }, () => ({ left: 0, top: 0 })), 10);
+    const moved = out.filter((p) => p.left !== 0 || p.top !== 0);
+    // every moved square is on a ring of radius 10..60 and at least one size (10) from every other and from the point
+    for (const p of moved) expect(Math.hypot(p.left, p.top)).toBeLessThanOrEqual(60 + 1e-9);
+    for (let i = 0; i < moved.length; i++) {
+      expect(Math.max(Math.abs(moved[i]!.left), Math.abs(moved[i]!.top))).toBeGreaterThanOrEqual(10 - 1e-9);
+      for (let j = 0; j < i; j++) expect(Math.max(Math.abs(moved[i]!.left - moved[j]!.left), Math.abs(moved[i]!.top - moved[j]!.top))).toBeGreaterThanOrEqual(10 - 1e-9);
+    }
+    // the spots run out: the last square stays on its point
+    expect(moved.length).toBeLessThan(299);
+    expect(out[299]).toEqual({ left: 0, top: 0 });
+  });
+  it('sees a covering square in the next grid cell', () => {
+    // 59 and 61 fall in cells 1 and 2 of side 30, 2 px apart: the second moves up by one size
+    const out = spreadSquares([{ left: 59, top: 10 }, { left: 61, top: 10 }], 30);
+    expect(out[1]!.left).toBeCloseTo(61, 9);
+    expect(out[1]!.top).toBeCloseTo(-20, 9);
+  });
 });
