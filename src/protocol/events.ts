@@ -2,6 +2,8 @@
 import type { Phase, ProgressEvent, RunConfig, SessionState, StageSnapshot } from '../core/types';
 import type { BackendName } from '../core/choices';
 import type { SeedRun } from '../engine/seedRun';
+import type { CollapseStats } from '../engine/collapse';
+import type { FittedCoords } from '../engine/latentPlane';
 
 /** One backend as detected and (maybe) probed in this browser. */
 export interface BackendProbe {
@@ -64,6 +66,10 @@ export interface SnapshotMessage {
   order: Int32Array;
   /** score rank per pool row (1 = highest), computed in the worker so the page does not sort every score */
   rank?: Int32Array;
+  /** how spread the scores are (the collapse guard), from the worker: the page does not scan every score */
+  collapse?: CollapseStats;
+  /** the latent view's plane (fitted coordinates and the two directions), from the worker: no O(n) pass on the page */
+  latent?: { fitted: FittedCoords; axes: [Float64Array, Float64Array] | null };
 }
 
 export interface WorkerState {

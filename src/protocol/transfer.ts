@@ -7,6 +7,7 @@ export function snapshotTransfer(m: SnapshotMessage): Transferable[] {
   const t: Transferable[] = [m.snapshot.scores.buffer, m.snapshot.embedding.buffer, m.snapshot.center.buffer, m.order.buffer];
   if (m.grid) t.push(m.grid.x.buffer, m.grid.y.buffer, m.grid.z.buffer);
   if (m.rank) t.push(m.rank.buffer);
+  if (m.latent) t.push(m.latent.fitted.x.buffer, m.latent.fitted.y.buffer);
   return t as Transferable[];
 }
 

@@ -33,6 +33,15 @@ describe('reduceEvent', () => {
     expect(lab().snapshots.map((s) => s.snapshot.stage)).toEqual([0, 1]);
     expect(lab().answers.size).toBe(0);
   });
+  it('keeps the worker\'s latent plane on the latest stage only', () => {
+    const { store } = testStore();
+    const lab = () => store.getState().lab;
+    const latent = () => ({ fitted: { x: new Float64Array(6), y: new Float64Array(6), truePlane: true, limit: 1, far: [] }, axes: null });
+    lab().handleEvent({ ...snapMsg(0, 0.6), latent: latent() });
+    expect(lab().snapshots[0]!.latent!.fitted.limit).toBe(1);
+    lab().handleEvent({ ...snapMsg(1, 0.7), latent: latent() });
+    expect(lab().snapshots.map((m) => 'latent' in m)).toEqual([false, true]);
+  });
 });
 
 describe('lab slice', () => {

@@ -86,10 +86,12 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
     case 'phase':
       return { lastPhase: { phase: ev.phase, stage: ev.stage } };
     case 'snapshot': {
-      const msg: SnapshotMessage = { snapshot: ev.snapshot, grid: ev.grid, order: ev.order, ...(ev.rank ? { rank: ev.rank } : {}) };
+      const msg: SnapshotMessage = { snapshot: ev.snapshot, grid: ev.grid, order: ev.order, ...(ev.rank ? { rank: ev.rank } : {}), ...(ev.collapse ? { collapse: ev.collapse } : {}), ...(ev.latent ? { latent: ev.latent } : {}) };
       const snaps = st.snapshots.filter((s) => s.snapshot.stage !== ev.snapshot.stage);
       snaps.push(msg);
       snaps.sort((a, b) => a.snapshot.stage - b.snapshot.stage);
+      // only the latest stage is drawn in the latent view: earlier ones let go of their plane (2 x n values each)
+      for (let k = 0; k < snaps.length - 1; k++) delete snaps[k]!.latent;
       // a new stage arrived: the previous queue was answered
       const answers = snaps.length !== st.snapshots.length ? new Map<number, Label>() : st.answers;
       const left = snaps.length !== st.snapshots.length && st.roundsLeft > 0 ? st.roundsLeft - 1 : st.roundsLeft;
@@ -100,7 +102,7 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
     case 'error':
       return { error: ev.message };
     case 'preview':
-      return { preview: { phase: ev.phase, msg: { snapshot: ev.snapshot, grid: ev.grid, order: ev.order } } };
+      return { preview: { phase: ev.phase, msg: { snapshot: ev.snapshot, grid: ev.grid, order: ev.order, ...(ev.latent ? { latent: ev.latent } : {}) } } };
     case 'weights':
     case 'compareProgress':
     case 'compareResult':

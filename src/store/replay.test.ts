@@ -42,4 +42,14 @@ describe('replay plan', () => {
     expect(messageOf({ ...saved, rank: Int32Array.of(1) }).rank).toBeUndefined();
     expect(roundOf({ snapshot, grid: null, order: m.order })).not.toHaveProperty('rank');
   });
+
+  it('a saved round keeps the worker\'s collapse figures and gives them back with the message', () => {
+    const snapshot = { stage: 2, scores: Float32Array.of(1, 1, 1), queued: [] } as unknown as StageSnapshot;
+    const collapse = { distinct: 1, std: 0, range: 0, nearC: 0, collapsed: true };
+    const saved = roundOf({ snapshot, grid: null, order: Int32Array.of(0, 1, 2), collapse });
+    expect(saved.collapse).toEqual(collapse);
+    expect(messageOf(saved).collapse).toEqual(collapse);
+    expect('collapse' in messageOf(saved).snapshot).toBe(false);
+    expect(roundOf({ snapshot, grid: null, order: Int32Array.of(0, 1, 2) })).not.toHaveProperty('collapse');
+  });
 });

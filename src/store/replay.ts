@@ -3,10 +3,12 @@ import type { Label, LabelEvent, ReplayEvent, StageSnapshot } from '../core/type
 import type { Decision, HistoryEntry } from './labels';
 import { stageChanges, type LogRecord } from './log';
 import type { EpochLoss, ScoreGrid, SnapshotMessage } from '../protocol';
+import type { CollapseStats } from '../engine/collapse';
 
 /** A saved round: the engine snapshot plus what the page needs to draw it again (pool -> row order, 2-D score field). */
 /** rank: the worker's score ranks, kept so a restored round needs no sort of every score on the page */
-export type SavedRound = StageSnapshot & { order?: Int32Array; grid?: ScoreGrid | null; rank?: Int32Array };
+/** collapse: the worker's spread of the scores, kept so a restored round is not scanned on the page */
+export type SavedRound = StageSnapshot & { order?: Int32Array; grid?: ScoreGrid | null; rank?: Int32Array; collapse?: CollapseStats };
 
 export interface ReplayPlan {
   events: ReplayEvent[];
@@ -70,14 +72,14 @@ export function lossesOf(rounds: ReadonlyArray<Pick<StageSnapshot, 'stage' | 'ae
 
 /** A saved round back as the message the plots draw from. */
 export function messageOf(r: SavedRound): SnapshotMessage {
-  const { order, grid, rank, ...snapshot } = r;
-  const m: SnapshotMessage = { snapshot, grid: grid ?? null, order: order ?? Int32Array.from({ length: r.scores.length }, (_, i) => i) };
+  const { order, grid, rank, collapse, ...snapshot } = r;
+  const m: SnapshotMessage = { snapshot, grid: grid ?? null, order: order ?? Int32Array.from({ length: r.scores.length }, (_, i) => i), ...(collapse ? { collapse } : {}) };
   return rank && rank.length === r.scores.length ? { ...m, rank } : m;
 }
 
 /** A snapshot message as a round to save. */
 export function roundOf(m: SnapshotMessage): SavedRound {
-  return { ...m.snapshot, order: m.order, grid: m.grid, ...(m.rank ? { rank: m.rank } : {}) };
+  return { ...m.snapshot, order: m.order, grid: m.grid, ...(m.rank ? { rank: m.rank } : {}), ...(m.collapse ? { collapse: m.collapse } : {}) };
 }
 
 /**

@@ -75,6 +75,7 @@ const round = v.looseObject({
   aeLoss: list(anyNumber, 100_000), occLoss: list(anyNumber, 100_000), seconds: anyNumber,
   order: v.optional(typed(Int32Array, 'Int32Array', LIMITS.rows, true)),
   rank: v.optional(typed(Int32Array, 'Int32Array', LIMITS.rows, true)),
+  collapse: v.optional(v.strictObject({ distinct: int(0, LIMITS.rows), std: finite, range: finite, nearC: v.pipe(finite, v.minValue(0), v.maxValue(1)), collapsed: v.boolean() }, fields)),
   grid: v.optional(v.nullable(v.looseObject({ x: f32(true), y: f32(true), z: f32(false) }))),
 });
 const tensor = v.pipe(

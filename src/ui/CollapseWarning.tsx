@@ -4,8 +4,10 @@ import { collapseStats } from '../engine/collapse';
 import { useLab } from './useLab';
 
 export function CollapseWarning() {
-  const last = useLab((s) => (s.snapshots.length ? s.snapshots[s.snapshots.length - 1]!.snapshot : null));
-  const stats = useMemo(() => (last && last.scores.length ? collapseStats(last.scores, last.center) : null), [last]);
+  const msg = useLab((s) => (s.snapshots.length ? s.snapshots[s.snapshots.length - 1]! : null));
+  const last = msg?.snapshot ?? null;
+  // the worker's figures; a round saved before it sent them is scanned here (O(n), once)
+  const stats = useMemo(() => msg?.collapse ?? (last && last.scores.length ? collapseStats(last.scores, last.center) : null), [msg, last]);
   if (!last || !stats?.collapsed) return null;
   return (
     <div className="error" role="alert" data-testid="collapse-warning" style={{ flexBasis: "100%" }}>

@@ -5,6 +5,8 @@ import type { ConfigRequest } from '../protocol';
 import { Session, makeConfig } from '../engine/session';
 import { cpuBackends, harness } from './testing';
 import { scoreRanks } from '../engine/ranks';
+import { collapseStats } from '../engine/collapse';
+import { fitLatent, latentCoords } from '../engine/latentPlane';
 
 const ring = makeSynthetic('ring', 1, 200);
 const TINY: ConfigRequest = { preset: 'interactive', overrides: { aeEpochs: 2, occEpochs: 2, seed: 3 }, k: 4 };
@@ -51,6 +53,12 @@ describe('LabHost', () => {
     // the ranks come along (the page does not sort every score): the same as ranking the scores here, for both sends
     for (const m of snaps) expect(Array.from(m.rank!)).toEqual(Array.from(scoreRanks(m.snapshot.scores)));
     expect(Array.from(snaps[0]!.rank!).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // and the collapse guard's figures (the page does not scan every score either)
+    for (const m of snaps) expect(m.collapse).toEqual(collapseStats(m.snapshot.scores, m.snapshot.center));
+    // and the latent view's plane, as the page would project it (ring is 2-D data, repDim 2: the true plane)
+    const plane = fitLatent(latentCoords(snaps[0]!.snapshot), snaps[0]!.snapshot);
+    expect(Array.from(snaps[0]!.latent!.fitted.x)).toEqual(Array.from(plane.x));
+    expect([snaps[0]!.latent!.fitted.limit, snaps[0]!.latent!.fitted.far, snaps[0]!.latent!.axes]).toEqual([plane.limit, plane.far, null]);
     await h.run({ type: 'trainRound', oracle: 'simulated' });
     expect(h.state()).toMatchObject({ stage: 1, labelled: 4, nextPhase: 'label' });
     expect(h.of('progress').at(-1)!.progress).toMatchObject({ stage: 1 });

@@ -165,7 +165,7 @@ export function createLabSlice(ctx: Ctx): LabSlice {
       }
       const prev = get();
       set(reduceEvent(prev, ev));
-      if (ev.type === 'snapshot') ctx.get().session.roundArrived({ snapshot: ev.snapshot, grid: ev.grid, order: ev.order, ...(ev.rank ? { rank: ev.rank } : {}) });
+      if (ev.type === 'snapshot') ctx.get().session.roundArrived({ snapshot: ev.snapshot, grid: ev.grid, order: ev.order, ...(ev.rank ? { rank: ev.rank } : {}), ...(ev.collapse ? { collapse: ev.collapse } : {}) });
       else if (ev.type === 'state') ctx.get().session.runChanged(prev.run, ev.state);
     },
     send,

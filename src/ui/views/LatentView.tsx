@@ -43,6 +43,9 @@ export function LatentView() {
     if (!shown) return null;
     const p = prev.current;
     const s = shown.msg.snapshot;
+    // the worker's plane when it sent one; a restored round is projected here
+    const sent = shown.msg.latent;
+    if (sent && sent.fitted.x.length === s.scores.length) return { fitted: sent.fitted, axes: sent.axes, key: `${s.stage}:${shown.phase}` };
     const raw = latentCoords(s, p && p.n === s.scores.length ? p.axes : null);
     return { fitted: fitLatent(raw, s), axes: raw.axes, key: `${s.stage}:${shown.phase}` };
   }, [shown?.msg, shown?.phase]);
