@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnStats, featureRows, imagePixels, percentile, PERCENTILE_SAMPLE } from './features';
+import { columnStats, columnStatsSteps, featureRows, imagePixels, percentile, PERCENTILE_SAMPLE } from './features';
 import { DEFAULT_KEYS, keyAction, rebind } from './keys';
 
 // 4 rows x 2 columns: a = 1,2,3,10 (mean 4, std sqrt(12.5)); b constant 5
@@ -17,6 +17,17 @@ describe('feature rows', () => {
     expect(rows[0]!.percentile).toBe(87.5); // 3 below, itself counted half: (3 + 0.5) / 4
     expect(rows[1]!).toMatchObject({ z: 0, percentile: 50 });
     expect(percentile(Float64Array.from([1, 2, 2, 3]), 2)).toBe(50);
+  });
+  it('gives the same statistics in steps of 3 rows, yielding between steps (2 sum steps and 2 deviation steps: 3 yields)', () => {
+    const steps = columnStatsSteps(values, 4, 2, 3);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBe(3);
+    expect(Array.from(r.value.mean)).toEqual([4, 5]);
+    expect(r.value.std[0]).toBeCloseTo(Math.sqrt(12.5), 12);
+    expect([r.value.std[1], r.value.min, r.value.max]).toEqual([0, 1, 10]);
+    expect(Array.from(r.value.sorted[0]!)).toEqual([1, 2, 3, 10]);
   });
   it('draws an image at its native shape, ink dark', () => {
     const px = imagePixels([0, 16, 8, 0], 4, 0, [2, 2], { min: 0, max: 16 });
