@@ -37,9 +37,13 @@ export function lossCurveFigure(log: EpochLoss[]): Figure {
       line: { color: OKABE_ITO.vermillion, width: 3 },
     },
   ];
-  const shapes = stageStarts.slice(1).map(([k]) => ({
-    type: 'line', xref: 'x', yref: 'paper', x0: k + 0.5, x1: k + 0.5, y0: 0, y1: 1, line: { color: '#bbb', width: 1, dash: 'dot' },
-  }));
+  // the stage boundaries: one line trace broken by nulls on the hidden 0..1 axis, not shapes (plotly 4 gives each
+  // shape click and mousemove listeners, so their number grew with the rounds)
+  const bounds = stageStarts.slice(1);
+  data.push({
+    type: 'scatter', mode: 'lines', name: 'stage boundaries', meta: 'boundaries', showlegend: false, hoverinfo: 'skip', yaxis: 'y3',
+    x: bounds.flatMap(([k]) => [k + 0.5, k + 0.5, null]), y: bounds.flatMap(() => [0, 1, null]), line: { color: '#bbb', width: 1, dash: 'dot' },
+  });
   // the stage names are a text trace on a hidden 0..1 axis (y = 1 is the top), not annotations: plotly gives each
   // annotation click listeners of its own, so their number would grow with the rounds; at most 8, spread evenly
   const stride = Math.ceil(stageStarts.length / MAX_STAGE_LABELS);
@@ -54,7 +58,6 @@ export function lossCurveFigure(log: EpochLoss[]): Figure {
     yaxis2: { title: { text: 'one-class loss', font: { color: OKABE_ITO.vermillion } }, rangemode: 'tozero', overlaying: 'y', side: 'right', zeroline: false, ticklabeloverflow: 'allow' },
     yaxis3: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
     margin: { l: 70, r: 70, t: 56, b: 110 },
-    shapes,
   });
   return { data, layout };
 }
