@@ -7,6 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { table } from './bench-table';
+import { stretches, type CpuProfile } from './cpu-stretches';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -19,6 +20,9 @@ const ROWS = Number(opt('rows', '200000'));
 const COLS = Number(opt('cols', '50'));
 const ROUNDS = Number(opt('rounds', '30'));
 const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
+// --profile: a CPU profile of load, round and restore, printed as busy stretches (build unminified into --dir for names)
+const PROFILE = args.includes('--profile');
+const DIR = opt('dir', 'dist');
 
 async function observe(page: Page): Promise<void> {
   await page.addInitScript('globalThis.__name = (f) => f;');
@@ -43,6 +47,9 @@ async function large(browser: Browser, file: string) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await ctx.newPage();
   await observe(page);
+  const cdp = PROFILE ? await ctx.newCDPSession(page) : null;
+  const prof = { start: async () => { await cdp?.send('Profiler.enable'); await cdp?.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp?.send('Profiler.start'); },
+    stop: async (label: string) => { if (cdp) console.log(stretches(label, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile).join('\n')); } };
   await page.goto(`${ORIGIN}/?backend=wasm`);
   await until(page, ready(0), 120_000);
   await page.waitForTimeout(1500);
@@ -60,25 +67,31 @@ async function large(browser: Browser, file: string) {
   const tParsed = (await now(page)) - t0;
   const parse = await tasks(page, t0);
   const l0 = await now(page);
+  await prof.start();
   await page.getByTestId('import-load').click();
   await until(page, `window.__lab.state().n === ${ROWS} && !window.__lab.state().busy`);
   await page.waitForTimeout(2000);
   const load = await tasks(page, l0);
   const tLoad = (await now(page)) - l0;
+  await prof.stop('load');
+  await prof.start();
   const r0 = await now(page);
   await page.getByTestId('train-round').click();
   await until(page, ready(1));
   const r1 = await now(page);
   await page.waitForTimeout(3000);
   const round = await tasks(page, r0);
+  await prof.stop('round');
   // a reload restores the session: the data from storage, the round replayed
   await page.waitForTimeout(1500);
+  await prof.start();
   await page.reload();
   const s0 = Date.now();
   await until(page, `(() => { const s = window.__lab?.state(); return !!s && s.n === ${ROWS} && !s.busy && s.stages.length >= 1; })()`);
   const tRestore = Date.now() - s0;
   await page.waitForTimeout(3000);
   const restore = await tasks(page, 0);
+  await prof.stop('restore');
   await ctx.close();
   console.log(`import: ${ms(tParsed)} in the worker; percentages shown: ${[...percents].join(' ') || 'none'}; longest main-thread task ${ms(parse.max)}`);
   console.log(`load:    ${ms(tLoad)}; longest main-thread task ${ms(load.max)} (${load.over200} over 200 ms)`);
@@ -118,7 +131,7 @@ async function soak(browser: Browser) {
 }
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIR], { stdio: 'ignore', detached: true });
   try {
     for (let i = 0; ; i++) {
       try {
