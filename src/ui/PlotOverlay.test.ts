@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markPosition, spreadSquares } from './PlotOverlay';
+import { capSquares, markPosition, spreadSquares } from './PlotOverlay';
+import type { OverlayMark } from './plots/pointTraces';
 
 describe('markPosition', () => {
   // a linear axis: 100 px offset, 200 px long, data 0..10
@@ -47,5 +48,18 @@ describe('spreadSquares', () => {
     const out = spreadSquares([{ left: 59, top: 10 }, { left: 61, top: 10 }], 30);
     expect(out[1]!.left).toBeCloseTo(61, 9);
     expect(out[1]!.top).toBeCloseTo(-20, 9);
+  });
+});
+
+describe('capSquares', () => {
+  const mark = (kind: OverlayMark['kind'], index: number): OverlayMark => ({ kind, index, x: 0, y: 0, label: '', fill: '', title: '' });
+  it('keeps every ring and hover mark and the first queued squares in order', () => {
+    const marks = [mark('ring', 9), mark('queued', 1), mark('queued', 2), mark('queued', 3), mark('hover', 4), mark('queued', 5)];
+    const c = capSquares(marks, 2);
+    expect(c.marks.map((m) => `${m.kind}${m.index}`)).toEqual(['ring9', 'queued1', 'queued2', 'hover4']);
+    expect(c.hidden).toBe(2);
+    // at or under the cap: the same array, nothing hidden
+    expect(capSquares(marks, 4)).toEqual({ marks, hidden: 0 });
+    expect(capSquares(marks, 4).marks).toBe(marks);
   });
 });

@@ -61,6 +61,19 @@ export function spreadSquares(at: ReadonlyArray<{ left: number; top: number }>, 
   return placed;
 }
 
+/** Numbered squares drawn at most (the first in query order): k = 2000 on 200k rows made 4000 elements a round. */
+export const MAX_SQUARES = 200;
+
+/** The marks to draw: every ring and hover mark, the first `max` queued squares; `hidden` counts the queued left out. */
+export function capSquares(marks: readonly OverlayMark[], max = MAX_SQUARES): { marks: readonly OverlayMark[]; hidden: number } {
+  let queued = 0;
+  for (const m of marks) if (m.kind === 'queued') queued++;
+  if (queued <= max) return { marks, hidden: 0 };
+  let kept = 0;
+  const out = marks.filter((m) => m.kind !== 'queued' || kept++ < max);
+  return { marks: out, hidden: queued - max };
+}
+
 export interface PlotOverlayProps {
   plot: HTMLElement | null;
   marks: OverlayMark[];
@@ -139,7 +152,8 @@ const Leader = memo(function Leader({ x1, y1, x2, y2, fill, scale }: { x1: numbe
   );
 });
 
-export function PlotOverlay({ plot, marks, version, scale, onHover, onPick }: PlotOverlayProps) {
+export function PlotOverlay({ plot, marks: all, version, scale, onHover, onPick }: PlotOverlayProps) {
+  const { marks, hidden } = useMemo(() => capSquares(all), [all]);
   const hoverCb = useRef(onHover);
   hoverCb.current = onHover;
   const pickCb = useRef(onPick);
@@ -162,6 +176,9 @@ export function PlotOverlay({ plot, marks, version, scale, onHover, onPick }: Pl
   const moved = marks.map((m, k) => ({ m, s: spots[k] })).filter((e): e is { m: OverlayMark; s: Spot } => !!e.s && e.s.at !== e.s.point);
   return (
     <div className="plot-overlay" data-version={version} style={{ fontSize: `${Math.round(16 * scale)}px` }}>
+      {hidden > 0 && (
+        <div className="overlay-note" data-testid="overlay-note">numbered: the first {MAX_SQUARES} of {MAX_SQUARES + hidden} queued (the rest as small squares)</div>
+      )}
       {moved.length > 0 && (
         <svg className="leaders" width="100%" height="100%" aria-hidden>
           {moved.map(({ m, s }) => (
