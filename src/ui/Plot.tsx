@@ -4,6 +4,7 @@ import type { OverlayMark } from './plots/pointTraces';
 import { PlotOverlay } from './PlotOverlay';
 import { QuickFrame } from './QuickFrame';
 import type { Figure } from './plots/figure';
+import { tweenStep } from './plots/tween';
 import { enqueueRender } from './renderQueue';
 import { recordFigure, recordOverlay, recordRenderTime } from './plotRegistry';
 import { loadPlotly, plotConfig } from './plotly/load';
@@ -35,12 +36,15 @@ export interface PlotProps {
   heavy?: boolean;
   /** points picked by a click or a box/lasso selection (pool indices from customdata[0]); enables the select tools */
   onSelect?(indices: number[]): void;
+  /** after drawing `figure`, its points glide to this figure's positions in one transition (same traces) */
+  tween?: { to: Figure; ms: number } | null;
 }
 
-export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty, height, placeholder, heavy = false, onSelect }: PlotProps) {
+export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty, height, placeholder, heavy = false, onSelect, tween = null }: PlotProps) {
   const ref = useRef<PlotlyDiv>(null);
   const ready = useRef(false);
   const hlKey = useRef({});
+  const resizeKey = useRef({}).current;
   const [version, setVersion] = useState(0);
   const hoverCb = useRef(onHover);
   hoverCb.current = onHover;
@@ -52,13 +56,19 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
     const el = ref.current;
     const fig = figure ?? placeholder;
     if (!el || !fig) return;
-    if (figure) recordFigure(id, figure);
+    if (figure) recordFigure(id, tween?.to ?? figure);
     enqueueRender(el, async () => {
       const Plotly = await loadPlotly();
       const t0 = performance.now();
       // the height comes from the container (CSS sizes the bench), so the layout sets none
       await Plotly.react(el, fig.data as never, { ...fig.layout, autosize: true } as never, config as never);
       if (figure) recordRenderTime(id, performance.now() - t0);
+      // not awaited: the queue draws the other plots while the points move
+      const step = figure && tween ? tweenStep(figure, tween.to) : null;
+      if (step?.traces.length) {
+        const animate = (Plotly as unknown as { animate(el: HTMLElement, frame: unknown, opts: unknown): Promise<void> }).animate;
+        void animate(el, step, { transition: { duration: tween!.ms, easing: 'cubic-in-out' }, frame: { duration: tween!.ms, redraw: false }, mode: 'immediate' });
+      }
       setVersion((v) => v + 1);
       if (!ready.current && el.on) {
         ready.current = true;
@@ -83,7 +93,7 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
         el.on('plotly_selected', (e) => selectCb.current?.(picked(e)));
       }
     }, heavy && !!figure);
-  }, [figure, id, figure ? null : placeholder]);
+  }, [figure, tween, id, figure ? null : placeholder]);
 
   useEffect(() => {
     const el = ref.current;
@@ -109,9 +119,12 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
     const ro = typeof ResizeObserver === 'function'
       ? new ResizeObserver(() => {
           cancelAnimationFrame(frame);
-          frame = requestAnimationFrame(() => {
-            if (el.data) void loadPlotly().then((P) => (P as unknown as { Plots: { resize(e: HTMLElement): unknown } }).Plots.resize(el));
-          });
+          // a resize is a full relayout (100 ms and more): queued, and held while the worker trains like a heavy draw
+          frame = requestAnimationFrame(() => enqueueRender(resizeKey, async () => {
+            const P = (await loadPlotly()) as unknown as { Plots: { resize(e: HTMLElement): Promise<unknown> } };
+            // plotly refuses a hidden plot (a closed tab): it has nothing to fit
+            if (el.data) P.Plots.resize(el).catch(() => undefined);
+          }, true));
         })
       : null;
     ro?.observe(el);

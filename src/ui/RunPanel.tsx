@@ -85,7 +85,7 @@ export function ProgressBar() {
   const left = p && run.config && run.busy ? secondsLeft(p, run.config, rates, Math.max(0, roundsLeft - 1), stageSec) : null;
   return (
     <div className="progress" data-testid="progress" data-busy={run.busy ? 'yes' : 'no'}>
-      <div className="bar"><div className="fill" style={{ width: `${(frac * 100).toFixed(1)}%` }} /></div>
+      <div className="bar"><div className="fill" style={{ transform: `scaleX(${frac.toFixed(3)})` }} /></div>
       <div className="progress-text">
         <span data-testid="activity">{run.paused ? 'paused' : run.busy ? run.activity : run.activity === 'cancelled' ? 'cancelled' : 'idle'}</span>
         {p && (

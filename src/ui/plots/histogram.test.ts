@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from '../../core/testing';
-import { histogramFigure, HISTOGRAM_BINS } from './histogram';
+import { histogramFigure, HISTOGRAM_BINS, HISTOGRAM_TOP } from './histogram';
 import { pointTable } from './points';
 
 describe('histogramFigure', () => {
@@ -23,5 +23,12 @@ describe('histogramFigure', () => {
     const fig = histogramFigure(s, pointTable(s), { truth: Uint8Array.of(0, 0, 1, 0, 1, 1), showTruth: false, hover: null });
     expect(fig.data[3]!.visible).toBe(false);
     expect(fig.layout.shapes).toEqual([]);
+  });
+  it('keeps the y axis title clear of the plot title: a short title and a taller top margin', () => {
+    const s = tinySnapshot();
+    const fig = histogramFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null });
+    expect((fig.layout.yaxis as { title: { text: string } }).title.text).toBe('samples (log)');
+    expect((fig.layout.margin as { t: number; l: number }).t).toBe(HISTOGRAM_TOP);
+    expect((fig.layout.margin as { t: number; l: number }).l).toBe(60);
   });
 });

@@ -5,6 +5,8 @@ import { OKABE_ITO, STATE_STYLE } from './palette';
 import type { PointTable, ViewState } from './points';
 
 export const HISTOGRAM_BINS = 40;
+/** the top margin (px): room between the plot's title and the y axis title's end */
+export const HISTOGRAM_TOP = 54;
 
 export const HISTOGRAM_EXPLAIN =
   'How many samples get each anomaly score (squared distance to c); labelled anomalies should sit to the right of the boundaries.';
@@ -60,7 +62,9 @@ export function histogramFigure(s: StageSnapshot, t: PointTable, v: ViewState): 
     barmode: 'overlay',
     shapes,
     annotations,
-    yaxis: { title: { text: 'samples (log scale)' }, type: 'log', dtick: 1, zeroline: false },
+    // a short y title and a taller top margin: on a low plot (1920 x 1080) the long title reached the plot's title
+    yaxis: { title: { text: 'samples (log)' }, type: 'log', dtick: 1, zeroline: false },
   });
+  layout.margin = { ...(layout.margin as object), t: HISTOGRAM_TOP };
   return { data, layout };
 }

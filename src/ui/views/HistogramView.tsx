@@ -1,10 +1,10 @@
 // View 2: the score histogram.
 import { useMemo } from 'react';
-import { HISTOGRAM_EXPLAIN, histogramFigure } from '../plots/histogram';
+import { HISTOGRAM_EXPLAIN, HISTOGRAM_TOP, histogramFigure } from '../plots/histogram';
 import { Plot } from '../Plot';
 import { placeholderFigure } from '../plots/figure';
 
-const PLACEHOLDER = placeholderFigure('Score histogram', 'anomaly score ||phi(x) - c||²', 'number of samples', ['histogram']);
+const PLACEHOLDER = placeholderFigure('Score histogram', 'anomaly score ||phi(x) - c||²', 'samples (log)', ['histogram'], { margin: { l: 60, r: 12, t: HISTOGRAM_TOP, b: 50 } });
 import { useLab } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';

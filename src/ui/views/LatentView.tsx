@@ -2,7 +2,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { fitLatent, latentCoords, latentFigure, LATENT_EXPLAIN, type FittedCoords, type LatentCoords } from '../plots/latent';
 import { placeholderFigure, type Figure } from '../plots/figure';
-import { overlayMarks, type OverlayMark } from '../plots/pointTraces';
+import { overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
 import { pointTable } from '../plots/points';
 import { Plot } from '../Plot';
 import { useLab, labStore } from '../useLab';
@@ -13,9 +13,11 @@ import { usePreview } from './previewStore';
 import { useFrozenWhileBusy } from './freeze';
 import { useViewPrefs } from '../viewPrefs';
 
-const FRAMES = 10;
-const FRAME_MS = 50;
-/** Tween frames redraw every point: above this many the view jumps instead (a frame would be a long task). */
+/** SVG points glide in one plotly transition (no redraw per frame); WebGL ones take a few redrawn frames. */
+const TWEEN_MS = 450;
+const GL_FRAMES = 4;
+const GL_FRAME_MS = 90;
+/** WebGL frames redraw every point: above this many the view jumps instead (a frame would be a long task). */
 const MAX_TWEEN = 6000;
 const placeholder = (scale: number) => placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scatter'], {}, scale);
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
@@ -30,6 +32,8 @@ export function LatentView() {
   const animate = useViewPrefs((s) => s.animate);
   const prev = useRef<{ coords: FittedCoords; axes: LatentCoords['axes']; key: string; n: number } | null>(null);
   const [frame, setFrame] = useState<FittedCoords | null>(null);
+  // where plotly's transition takes the points drawn at `frame` (SVG renderer only)
+  const [target, setTarget] = useState<FittedCoords | null>(null);
 
   // the stepper's preview (centre, train) stands in for the stage until it is scored
   const shown = useMemo(() => {
@@ -58,30 +62,41 @@ export function LatentView() {
     prev.current = { coords: coords.fitted, axes: coords.axes, key: coords.key, n };
     if (!animate || !p || p.n !== n || p.key === coords.key || n > MAX_TWEEN) {
       setFrame(null);
+      setTarget(null);
       return;
     }
     const a = p.coords;
     const b = coords.fitted;
-    let k = 0;
-    const step = () => {
-      const t = ease(Math.min(1, k / FRAMES));
+    // the frame keeps the old range while the points move (the contraction toward c shows), then fits the new one
+    const limit = Math.max(a.limit, b.limit);
+    const step = (t: number) => {
       const x = new Float64Array(n);
       const y = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         x[i] = a.x[i]! + (b.x[i]! - a.x[i]!) * t;
         y[i] = a.y[i]! + (b.y[i]! - a.y[i]!) * t;
       }
-      // the frame keeps the old range while the points move (the contraction toward c shows), then fits the new one
-      return { x, y, truePlane: b.truePlane, limit: Math.max(a.limit, b.limit), far: b.far };
+      return { x, y, truePlane: b.truePlane, limit, far: b.far };
     };
-    setFrame(step());
+    if (!useWebGL(n)) {
+      setFrame(step(0));
+      setTarget(step(1));
+      const timer = setTimeout(() => {
+        setFrame(null);
+        setTarget(null);
+      }, TWEEN_MS + 80);
+      return () => clearTimeout(timer);
+    }
+    setTarget(null);
+    let k = 1;
+    setFrame(step(ease(k / GL_FRAMES)));
     const timer = setInterval(() => {
       k += 1;
-      if (k >= FRAMES) {
+      if (k >= GL_FRAMES) {
         clearInterval(timer);
         setFrame(null);
-      } else setFrame(step());
-    }, FRAME_MS);
+      } else setFrame(step(ease(k / GL_FRAMES)));
+    }, GL_FRAME_MS);
     return () => clearInterval(timer);
   }, [coords, animate]);
 
@@ -91,18 +106,23 @@ export function LatentView() {
     if (!shown || !at) return null;
     return latentFigure(shown.msg.snapshot, shown.table, { truth: shown.truth, showTruth, hover: null }, at, { scale, phase: shown.phase });
   }, [shown, at, showTruth, scale]);
+  const tween = useMemo(() => {
+    if (!shown || !target) return null;
+    return { to: latentFigure(shown.msg.snapshot, shown.table, { truth: shown.truth, showTruth, hover: null }, target, { scale, phase: shown.phase }), ms: TWEEN_MS };
+  }, [shown, target, showTruth, scale]);
 
   const overlay: OverlayMark[] = useMemo(() => {
-    if (!shown || !at) return [];
+    // the marks would stay behind while the points glide: they come back at the end of the transition
+    if (!shown || !at || target) return [];
     const marks = overlayMarks(at.x, at.y, shown.table, { truth: shown.truth, showTruth, hover: null, answers: shown.phase === 'scored' ? answers : undefined });
     if (hover !== null && hover < at.x.length) marks.unshift({ kind: 'hover', index: hover, x: at.x[hover]!, y: at.y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
     return marks;
-  }, [shown, at, showTruth, answers, hover]);
+  }, [shown, at, target, showTruth, answers, hover]);
 
   const empty = useMemo(() => placeholder(scale), [scale]);
   return (
     <PlotCard id="latent" explain={LATENT_EXPLAIN}>
-      <Plot id="latent" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} placeholder={empty} heavy />
+      <Plot id="latent" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} placeholder={empty} tween={tween} heavy />
     </PlotCard>
   );
 }

@@ -16,10 +16,13 @@ export function LiveLoss({ log, height }: { log: EpochLoss[]; height: number }) 
       const w = canvas.clientWidth;
       const h = canvas.clientHeight;
       const dpr = window.devicePixelRatio || 1;
-      canvas.width = w * dpr;
-      canvas.height = h * dpr;
+      // a new size reallocates the canvas: only when it changed, not at every epoch
+      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+        canvas.width = Math.round(w * dpr);
+        canvas.height = Math.round(h * dpr);
+      }
       const g = canvas.getContext('2d')!;
-      g.scale(dpr, dpr);
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
       g.clearRect(0, 0, w, h);
       g.font = '14px system-ui, sans-serif';
       liveLossLines(log, w, h - 24, 12).forEach((line, j) => {
