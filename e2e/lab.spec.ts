@@ -39,8 +39,9 @@ test('opens on the default 2-D dataset, trains rounds, and the plots hold the ex
   expect(tr.learning!.map((t) => t.meta)).toEqual(['auroc:current', 'ap:current']);
   expect(tr.learning![0]!.points).toBe(1);
   // loss: 40 autoencoder epochs + 25 one-class epochs (interactive preset)
-  expect(byMeta(tr.loss, 'pretrain')!.points).toBe(40);
-  expect(byMeta(tr.loss, 'train')!.points).toBe(25);
+  // the loss chart takes the log up to 250 ms after the last epoch (LossView throttles it): wait for it
+  await expect.poll(async () => byMeta((await labTraces(page)).loss, 'pretrain')?.points).toBe(40);
+  expect(byMeta((await labTraces(page)).loss, 'train')!.points).toBe(25);
 
   // three more rounds with the simulated oracle: AUROC rises
   const r1 = Date.now();
