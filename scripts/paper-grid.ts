@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paperGrid } from '../src/engine/config';
+import { stageZeroFamily } from '../src/engine/stageZero';
 import { configKey } from '../src/engine/seedRun';
 import { LOSSES, QUERIES, type Loss, type Query } from '../src/core/types';
 
@@ -87,6 +88,14 @@ export function parseShard(arg: string | undefined): [number, number] {
 }
 
 const seedUnit = (t: { dataset: string; seed: number }) => `${t.dataset}\0${t.seed}`;
+/** The units a grid can be sharded by, coarsest (most work shared on one machine) first. */
+const UNITS: Array<(t: Task) => string> = [seedUnit, (t) => `${seedUnit(t)}\0${stageZeroFamily(t.config.loss)}`, (t) => t.file];
+
+/** The coarsest unit that gives every shard at least two to balance: (dataset, seed), else (dataset, seed, loss
+ * family), else single runs (five NSL-KDD seeds on eight machines). */
+export function shardUnitOf(tasks: Task[], n: number): (t: Task) => string {
+  return UNITS.find((u) => new Set(tasks.map(u)).size >= 2 * n) ?? UNITS[UNITS.length - 1]!;
+}
 
 /** Which shard (0..n-1) each (dataset, seed) goes to: largest first onto the least loaded shard, so the shards cost
  * about the same, and every run of a seed is on one machine, where its stage 0 and autoencoders are shared. */
@@ -103,7 +112,7 @@ export function shardUnits(units: Array<{ id: string; cost: number }>, n: number
   return out;
 }
 
-/** Every task of the grid (datasets, configurations, seeds), then this shard's (dataset, seed) units, listed smallest
+/** Every task of the grid (datasets, configurations, seeds), then this shard's units (shardUnitOf), listed smallest
  * dataset first and seed by seed within one. */
 export function gridTasks(datasets: Array<{ name: string; path: string }>, configs: GridConfig[], seeds: number[], out: string, shard: [number, number]): Task[] {
   const all: Task[] = [];
@@ -111,10 +120,11 @@ export function gridTasks(datasets: Array<{ name: string; path: string }>, confi
     all.push({ dataset: d.name, path: d.path, config: c, seed, file: resultFile(out, d.name, c.key, seed) });
   }
   const [i, n] = shard;
+  const unit = shardUnitOf(all, n);
   const costs = new Map<string, number>();
-  for (const t of all) costs.set(seedUnit(t), (costs.get(seedUnit(t)) ?? 0) + runCost(t.dataset, t.config.loss));
+  for (const t of all) costs.set(unit(t), (costs.get(unit(t)) ?? 0) + runCost(t.dataset, t.config.loss));
   const where = shardUnits([...costs].map(([id, cost]) => ({ id, cost })), n);
-  const mine = all.filter((t) => where.get(seedUnit(t)) === i - 1);
+  const mine = all.filter((t) => where.get(unit(t)) === i - 1);
   const cost = (t: Task) => taskCost(t.dataset);
   const seedRank = (t: Task) => seeds.indexOf(t.seed);
   return mine.map((t, j) => ({ t, j })).sort((a, b) => cost(a.t) - cost(b.t) || seedRank(a.t) - seedRank(b.t) || a.j - b.j).map((x) => x.t);

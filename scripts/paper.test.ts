@@ -62,9 +62,28 @@ describe('grid groups', () => {
     expect(groups[0]!.tasks.map((t) => t.config.key)).toEqual(parseConfigs('all').map((c) => c.key));
     // every run in exactly one group
     expect(groups.flatMap((g) => g.tasks.map((t) => t.file)).sort()).toEqual(tasks.map((t) => t.file).sort());
-    // cardio's seed (0.27 x 3) goes to shard 1, glass's (0.02 x 3) to shard 2
-    const mine = gridTasks(ds, parseConfigs('nce/abs/ps1,nce/random/ps0,soft_boundary/abs/ps1'), [1], '/out', [2, 2]);
-    expect(groupTasks(mine).map((g) => g.tasks.map((t) => `${g.dataset}:${t.config.key}`))).toEqual([['glass:nce/abs/ps1', 'glass:nce/random/ps0', 'glass:soft_boundary/abs/ps1']]);
+    // cardio's seeds (0.27 x 3 each) go to shards 1 and 2, then glass's (0.02 x 3) likewise, ties to the first
+    const mine = gridTasks(ds, parseConfigs('nce/abs/ps1,nce/random/ps0,soft_boundary/abs/ps1'), [1, 2], '/out', [2, 2]);
+    expect(groupTasks(mine).map((g) => `${g.dataset}:${g.seed}:${g.tasks.map((t) => t.config.key).join(',')}`)).toEqual([
+      'cardio:2:nce/abs/ps1,nce/random/ps0,soft_boundary/abs/ps1', 'glass:2:nce/abs/ps1,nce/random/ps0,soft_boundary/abs/ps1']);
+  });
+  it('splits finer when a seed per shard would leave machines idle: five NSL-KDD seeds on two, four and eight', () => {
+    const ds = [{ name: 'nslkdd', path: 'n.csv' }];
+    const cf = parseConfigs('nce/abs/ps1,one_class/abs/ps1,soft_boundary/abs/ps1');
+    const seeds = [1, 2, 3, 4, 5];
+    const shares = (n: number) => Array.from({ length: n }, (_, i) => gridTasks(ds, cf, seeds, '/out', [i + 1, n]));
+    // 2 shards: whole seeds (5 >= 4 units); 4: by loss family (10 units); 8: single runs (15)
+    expect(shares(2).map((sh) => new Set(sh.map((t) => t.seed)).size)).toEqual([3, 2]);
+    const four = shares(4);
+    expect(four.every((sh) => sh.length > 0)).toBe(true);
+    for (const sh of four) for (const t of sh.filter((x) => x.config.key === 'nce/abs/ps1')) {
+      // a seed's one-class family stays on one shard
+      expect(sh.some((x) => x.seed === t.seed && x.config.key === 'one_class/abs/ps1')).toBe(true);
+    }
+    const eight = shares(8);
+    // an NCE run (22 + 540 / 6 = 112) alone on each of five shards, the ten others (22 each) 4 + 3 + 3 on the last three
+    expect(eight.map((sh) => sh.length)).toEqual([1, 1, 1, 1, 1, 4, 3, 3]);
+    expect(eight.flat().map((t) => t.file).sort()).toEqual(shares(1)[0]!.map((t) => t.file).sort());
   });
   it('balances shards by cost, largest unit first, ties to the first shard', () => {
     const w = shardUnits([{ id: 'a', cost: 1 }, { id: 'b', cost: 5 }, { id: 'c', cost: 4 }, { id: 'd', cost: 2 }, { id: 'e', cost: 2 }], 2);
