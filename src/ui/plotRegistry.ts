@@ -5,6 +5,7 @@ export interface TraceSummary {
   meta: string | null;
   name: string | null;
   type: string;
+  /** the samples a trace draws: its points, or a pre-binned histogram's counts summed */
   points: number;
   visible: boolean;
   /** a fingerprint of the drawn data (positions and colours): two draws of different data differ */
@@ -25,6 +26,8 @@ function signature(t: { x?: ArrayLike<unknown>; y?: ArrayLike<unknown>; marker?:
   return `${sx.toPrecision(8)}|${sy.toPrecision(8)}|${colour}`;
 }
 
+const sumOf = (a: unknown) => (Array.isArray(a) ? a.reduce((s: number, v) => s + (typeof v === 'number' ? v : 0), 0) : 0);
+
 const figures = new Map<string, TraceSummary[]>();
 const renders = new Map<string, number>();
 
@@ -35,7 +38,7 @@ export function recordFigure(id: string, fig: Figure): void {
       meta: typeof t.meta === 'string' ? t.meta : null,
       name: t.name ?? null,
       type: t.type,
-      points: t.type === 'contour' ? ((t.z as unknown[]) ?? []).length : t.x ? t.x.length : 0,
+      points: t.type === 'contour' ? ((t.z as unknown[]) ?? []).length : t.type === 'bar' ? sumOf(t.y) : t.x ? t.x.length : 0,
       visible: t.visible !== false,
       sig: signature(t),
     })),

@@ -29,14 +29,14 @@ const SLICES: Array<() => Promise<unknown>> = [
   () => Promise.all([import('regl-scatter2d'), import('regl-line2d'), import('regl-error2d')]),
 ];
 
-/** plotly, registered with scattergl and histogram, after evaluating it slice by slice. */
+/** plotly, registered with scattergl and bar (the histogram is binned in plots/histogram.ts), after evaluating it slice by slice. */
 export async function loadBundle(): Promise<PlotlyCore> {
   for (const slice of SLICES) {
     await slice();
     await nextTask();
   }
   const core = (await import('plotly.js/lib/core')).default;
-  const [scattergl, histogram] = await Promise.all([import('plotly.js/lib/scattergl'), import('plotly.js/lib/histogram')]);
-  core.register([scattergl.default, histogram.default]);
+  const [scattergl, bar] = await Promise.all([import('plotly.js/lib/scattergl'), import('plotly.js/lib/bar')]);
+  core.register([scattergl.default, bar.default]);
   return core;
 }

@@ -7,7 +7,7 @@ declare module 'plotly.js/lib/scattergl' {
   const trace: unknown;
   export default trace;
 }
-declare module 'plotly.js/lib/histogram' {
+declare module 'plotly.js/lib/bar' {
   const trace: unknown;
   export default trace;
 }

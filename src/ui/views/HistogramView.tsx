@@ -4,7 +4,7 @@ import { HISTOGRAM_EXPLAIN, HISTOGRAM_TOP, histogramFigure } from '../plots/hist
 import { Plot } from '../Plot';
 import { placeholderFigure } from '../plots/figure';
 
-const PLACEHOLDER = placeholderFigure('Score histogram', 'anomaly score ||phi(x) - c||²', 'samples (log)', ['histogram'], { margin: { l: 60, r: 12, t: HISTOGRAM_TOP, b: 50 } });
+const PLACEHOLDER = placeholderFigure('Score histogram', 'anomaly score ||phi(x) - c||²', 'samples (log)', ['bar'], { margin: { l: 60, r: 12, t: HISTOGRAM_TOP, b: 50 } });
 import { useLab } from '../useLab';
 import { useCurrent } from './derived';
 import { PlotCard } from './PlotCard';
