@@ -1,11 +1,11 @@
 // npm run bench:large: a 200k x 50 file through the built lab (import %, longest main-thread task on load, a round and
 // a reload's restore) and a 30-round soak (main-thread heap after GC and event listeners, from the DevTools protocol).
 // Figures only, never assertions: a busy machine changes them.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, startPreview } from './bench-browser';
 import { table } from './bench-table';
 import { stretches, type CpuProfile } from './cpu-stretches';
 
@@ -131,17 +131,9 @@ async function soak(browser: Browser) {
 }
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIR], { stdio: 'ignore', detached: true });
+  const server = await startPreview(PORT, DIR);
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(ORIGIN)).ok) break;
-      } catch {
-        if (i > 300) throw new Error(`the preview server did not start on port ${PORT}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await launchChromium();
     console.log(`bench:large on ${ORIGIN}, load average ${loadavg()[0]!.toFixed(1)}`);
     if (!SKIP.has('large')) {
       const file = join(mkdtempSync(join(tmpdir(), 'svdd-large-')), `large-${ROWS}x${COLS}.csv`);
@@ -152,7 +144,7 @@ async function main(): Promise<void> {
     if (!SKIP.has('soak')) await soak(browser);
     await browser.close();
   } finally {
-    process.kill(-server.pid!);
+    server.stop();
   }
 }
 

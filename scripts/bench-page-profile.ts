@@ -2,8 +2,7 @@
 // stretch over 40 ms with its functions (inclusive, the app's own, and self time). For readable names build
 // unminified first: npx vite build --minify false --outDir /tmp/page-prof, then
 // npx tsx scripts/bench-page-profile.ts /tmp/page-prof (default: dist/; E2E_PORT picks the port, default 4199).
-import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { launchChromium, startPreview } from './bench-browser';
 const PORT = Number(process.env.E2E_PORT ?? 4199);
 const ORIGIN = `http://localhost:${PORT}`;
 const DIR = process.argv[2] ?? 'dist';
@@ -45,10 +44,9 @@ function analyse(label: string, prof: { nodes: Node[]; samples: number[]; timeDe
     console.log('   self: ' + [...self].sort((x, y) => y[1] - x[1]).slice(0, 10).map(([k, v]) => `${k}=${v.toFixed(0)}`).join(' | '));
   }
 }
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIR], { stdio: 'ignore', detached: true });
+const server = await startPreview(PORT, DIR);
 try {
-  for (let i = 0; i < 100; i++) { if (await fetch(ORIGIN).then(() => true, () => false)) break; await new Promise((r) => setTimeout(r, 200)); }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await ctx.newPage();
   await page.addInitScript('globalThis.__name = (f) => f;');
@@ -74,4 +72,4 @@ try {
   await page.waitForTimeout(1000);
   analyse('keys', (await cdp.send('Profiler.stop')).profile as never);
   await browser.close();
-} finally { process.kill(-server.pid!); }
+} finally { server.stop(); }

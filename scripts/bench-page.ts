@@ -1,11 +1,11 @@
 // npm run bench:page: the page's cold start, main-thread tasks and key-to-update latency, in headless Chromium
 // against the built app (dist/), a fresh browser context (empty cache) per run; prints medians over the runs.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, startPreview } from './bench-browser';
 import { storageFigures } from './bench-page-storage';
 import { table } from './bench-table';
 
@@ -137,19 +137,15 @@ async function roundOn(browser: Browser, what: { query?: string; file?: string }
 }
 
 async function main() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = await startPreview(PORT);
   try {
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(ORIGIN).then(() => true, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const dir = mkdtempSync(join(tmpdir(), 'bench-page-'));
     const cardio = join(dir, 'cardio-1831x21.csv');
     writeFileSync(cardio, table(1831, 21));
     const big = join(dir, 'big-126000x41.csv');
     if (BIG) writeFileSync(big, table(126_000, 41));
     const load0 = loadavg();
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await launchChromium();
     const cold: Awaited<ReturnType<typeof coldStart>>[] = [];
     const rounds: Record<string, Array<{ ms: number; task: number; drawTask: number; loadTask: number }>> = { ring: [], glass: [], 'cardio-sized 1831 x 21': [], 'generated 126000 x 41': [] };
     for (let r = 0; r < RUNS; r++) {
@@ -178,11 +174,7 @@ async function main() {
     }
     for (const line of stored) console.log(line);
   } finally {
-    try {
-      process.kill(-server.pid!);
-    } catch {
-      // already gone
-    }
+    server.stop();
   }
 }
 

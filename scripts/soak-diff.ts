@@ -1,8 +1,7 @@
 // What grows per round in the soak: heap snapshots after rounds A and B compared by constructor (count, self size), and
 // the live event listeners by target and type (addEventListener wrapped). Diagnostics: npx tsx scripts/soak-diff.ts [A B]
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { chromium } from '@playwright/test';
+import { launchChromium, startPreview } from './bench-browser';
 const PORT = Number(process.env.E2E_PORT ?? 4199);
 const ORIGIN = `http://localhost:${PORT}`;
 const [A, B] = [Number(process.argv[2] ?? 5), Number(process.argv[3] ?? 30)];
@@ -24,10 +23,9 @@ function byCtor(s: Snap): Map<string, [number, number]> {
   }
   return out;
 }
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIR], { stdio: 'ignore', detached: true });
+const server = await startPreview(PORT, DIR);
 try {
-  for (let i = 0; i < 100; i++) { if (await fetch(ORIGIN).then(() => true, () => false)) break; await new Promise((r) => setTimeout(r, 200)); }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await ctx.newPage();
   await page.addInitScript('globalThis.__name = (f) => f;');
@@ -97,4 +95,4 @@ try {
   const st = await page.evaluate(() => (window as any).__stacks()) as Record<string, string>;
   for (const [k, v] of Object.entries(b.listeners)) if (v - (a!.listeners[k] ?? 0) > 0 && st[k.replace('detached ', '')]) console.log(`  ${k}: ${st[k.replace('detached ', '')]}`);
   await browser.close();
-} finally { process.kill(-server.pid!); }
+} finally { server.stop(); }

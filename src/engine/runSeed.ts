@@ -76,7 +76,7 @@ export async function runSeedGroup(
     const runs = await runFamily(data, members.map((i) => configs[i]!), members.map((i) => keys[i]!), {
       keepLosses: hooks.keepLosses, pretrainCache: cache,
       onShared: () => hooks.onShared?.(members),
-      onRun: (j, run) => { out[members[j]!] = run; hooks.onRun?.(members[j]!, run); },
+      onRun: (j, run) => hooks.onRun?.(members[j]!, run),
     });
     runs.forEach((r, j) => { out[members[j]!] = r; });
   }
