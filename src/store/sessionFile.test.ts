@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { StageSnapshot } from '../core/types';
 import type { SessionRecord } from './persist-types';
 import { DEFAULT_SETTINGS } from './urlState';
-import { decodeSessionFile, encodeSessionFile, sessionFileName } from './sessionFile';
+import { decodeSessionFile, encodeSessionFile, sessionFileName, zipTime } from './sessionFile';
 
 function snapshot(stage: number): StageSnapshot {
   return {
@@ -52,6 +52,26 @@ describe('session file', () => {
     expect(back.rounds[0].aeLoss).toEqual([0.3, -Infinity]);
     // the same record gives the same bytes
     expect(encodeSessionFile(back)).toEqual(bytes);
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('stamps the entries with when the session last changed, so the clock never changes the bytes', () => {
+    const updatedAt = new Date(2026, 11, 2, 7, 13, 46).getTime(); // local time, as a zip's DOS fields are
+    const r = { ...record(), updatedAt };
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date(2030, 0, 1, 0, 0, 1));
+    const a = encodeSessionFile(r);
+    vi.setSystemTime(new Date(2031, 5, 7, 12, 30, 59));
+    expect(encodeSessionFile(r)).toEqual(a);
+    // first local header: time at byte 10, date at byte 12 (DOS format, seconds halved)
+    const dv = new DataView(a.buffer, a.byteOffset);
+    expect(dv.getUint16(10, true)).toBe((7 << 11) | (13 << 5) | (46 >> 1));
+    expect(dv.getUint16(12, true)).toBe(((2026 - 1980) << 9) | (12 << 5) | 2);
+    // times a zip cannot hold fall back to its first day
+    expect(zipTime(2)).toBe(Date.UTC(1980, 0, 2));
+    expect(zipTime(Number.NaN)).toBe(Date.UTC(1980, 0, 2));
+    expect(zipTime(updatedAt)).toBe(updatedAt);
   });
 
   it('stores the arrays as raw little-endian bytes beside session.json', () => {

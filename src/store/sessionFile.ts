@@ -24,16 +24,23 @@ function typedName(v: unknown): TypedName | null {
 
 /** Session record -> zip bytes. Numbers JSON cannot hold (NaN, ±Infinity, -0) and typed arrays are tagged objects. */
 export function encodeSessionFile(record: SessionRecord, opts: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9; extra?: Record<string, string> } = {}): Uint8Array {
-  return encodeDoc({ format: SESSION_FILE_FORMAT, version: SESSION_FILE_VERSION, record }, opts.level ?? 6, opts.extra);
+  return encodeDoc({ format: SESSION_FILE_FORMAT, version: SESSION_FILE_VERSION, record }, opts.level ?? 6, opts.extra ?? {}, zipTime(record.updatedAt));
+}
+
+const ZIP_EPOCH = Date.UTC(1980, 0, 2); // a zip's DOS dates start in 1980 and end in 2099
+const ZIP_END = Date.UTC(2099, 11, 30);
+/** The entries' time is when the session last changed, not the clock: the same record always gives the same bytes. */
+export function zipTime(at: unknown): number {
+  return typeof at === 'number' && Number.isFinite(at) && at >= ZIP_EPOCH && at <= ZIP_END ? at : ZIP_EPOCH;
 }
 
 /** What is stored under a session, as it is (a session that cannot be opened), in the same container. */
 export function encodeRawFile(raw: Record<string, unknown>): Uint8Array {
-  return encodeDoc({ format: `${SESSION_FILE_FORMAT}-raw`, version: SESSION_FILE_VERSION, raw }, 6);
+  return encodeDoc({ format: `${SESSION_FILE_FORMAT}-raw`, version: SESSION_FILE_VERSION, raw }, 6, {}, zipTime(raw.updatedAt));
 }
 
 /** `extra`: text files for people beside session.json (e.g. metrics.csv); reading the file ignores them. */
-function encodeDoc(doc: Record<string, unknown>, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, extra: Record<string, string> = {}): Uint8Array {
+function encodeDoc(doc: Record<string, unknown>, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, extra: Record<string, string>, mtime: number): Uint8Array {
   if (!LITTLE_ENDIAN) throw new Error('Session files need a little-endian platform');
   const files: Record<string, Uint8Array> = {};
   let count = 0;
@@ -68,7 +75,7 @@ function encodeDoc(doc: Record<string, unknown>, level: 0 | 1 | 2 | 3 | 4 | 5 | 
     if (name in files || name.startsWith('arrays/')) throw new Error(`A session file cannot hold an extra file named '${name}'`);
     files[name] = strToU8(text);
   }
-  return zipSync(files, { level });
+  return zipSync(files, { level, mtime });
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
