@@ -30,13 +30,25 @@ async function observe(page: Page): Promise<void> {
     const w = window as unknown as { __tasks: Array<[number, number]> };
     w.__tasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+    // long animation frames name the script entry points behind a long task (an event, a message, a callback)
+    const lw = window as unknown as { __loaf: Array<{ s: number; d: number; scripts: string[] }> };
+    lw.__loaf = [];
+    type Script = { invoker: string; duration: number; sourceFunctionName: string };
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => lw.__loaf.push({ s: e.startTime, d: e.duration, scripts: ((e as unknown as { scripts: Script[] }).scripts ?? []).filter((x) => x.duration > 30).map((x) => `${x.invoker}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''} ${Math.round(x.duration)}`) }))).observe({ type: 'long-animation-frame', buffered: true });
   });
 }
-/** The longest main-thread task between two page times, and how many tasks were over 200 ms. */
+/** The longest main-thread task between two page times, how many were over 200 ms, and the plot draws inside those. */
 const tasks = (page: Page, from: number, to = Infinity) =>
   page.evaluate(([a, b]) => {
     const t = (window as unknown as { __tasks: Array<[number, number]> }).__tasks.filter(([s]) => s >= a! && s <= b!);
-    return { max: t.reduce((m, [, d]) => Math.max(m, d), 0), over200: t.filter(([, d]) => d > 200).length };
+    const draws = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('plot '));
+    const long = t.filter(([, d]) => d > 200).map(([s, d]) => {
+      const inside = draws.filter((m) => m.startTime >= s && m.startTime + m.duration <= s + d + 1);
+      const frames = (window as unknown as { __loaf: Array<{ s: number; d: number; scripts: string[] }> }).__loaf.filter((f) => f.s <= s + d && f.s + f.d >= s);
+      const what = inside.length ? inside.map((m) => `${m.name.slice(5)} ${Math.round(m.duration)}`) : frames.flatMap((f) => f.scripts);
+      return `${Math.round(d)} ms${what.length ? ` (${what.join(', ')})` : ''}`;
+    });
+    return { max: t.reduce((m, [, d]) => Math.max(m, d), 0), over200: long.length, long: long.join('; ') };
   }, [from, to]);
 const now = (page: Page) => page.evaluate(() => performance.now());
 const until = (page: Page, expr: string, timeout = 900_000) => page.waitForFunction(expr, null, { timeout, polling: 100 });
@@ -94,9 +106,9 @@ async function large(browser: Browser, file: string) {
   await prof.stop('restore');
   await ctx.close();
   console.log(`import: ${ms(tParsed)} in the worker; percentages shown: ${[...percents].join(' ') || 'none'}; longest main-thread task ${ms(parse.max)}`);
-  console.log(`load:    ${ms(tLoad)}; longest main-thread task ${ms(load.max)} (${load.over200} over 200 ms)`);
-  console.log(`round:   ${ms(r1 - r0)}; longest main-thread task ${ms(round.max)} (${round.over200} over 200 ms, training and drawing)`);
-  console.log(`restore: ${ms(tRestore)} after the reload; longest main-thread task ${ms(restore.max)} (${restore.over200} over 200 ms)`);
+  console.log(`load:    ${ms(tLoad)}; longest main-thread task ${ms(load.max)} (${load.over200} over 200 ms${load.long ? `: ${load.long}` : ''})`);
+  console.log(`round:   ${ms(r1 - r0)}; longest main-thread task ${ms(round.max)} (${round.over200} over 200 ms, training and drawing${round.long ? `: ${round.long}` : ''})`);
+  console.log(`restore: ${ms(tRestore)} after the reload; longest main-thread task ${ms(restore.max)} (${restore.over200} over 200 ms${restore.long ? `: ${restore.long}` : ''})`);
 }
 
 async function soak(browser: Browser) {

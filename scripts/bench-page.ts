@@ -115,6 +115,8 @@ async function coldStart(browser: Browser) {
 async function roundOn(browser: Browser, what: { query?: string; file?: string }) {
   const page = await openPage(browser, `?backend=wasm${what.query ?? ''}`);
   await idle(page, 0, 120_000);
+  // plotly's first draws of the page come before the round: the round's window holds only the round
+  await page.waitForTimeout(1500);
   let loadTask = 0;
   if (what.file) {
     const t0 = await now(page);

@@ -11,11 +11,14 @@ export interface LatentCoords {
   truePlane: boolean;
 }
 
+/** What the plane reads of a snapshot. */
+export type LatentInput = Pick<StageSnapshot, 'scores' | 'repDim' | 'embedding' | 'center'>;
+
 /**
  * Polar view keeping distances to c: point i sits at radius ||v_i|| and angle atan2(v_i.u2, v_i.u1), v_i = phi_i - c.
  * prevAxes keeps the signs of the directions from the previous round so the points do not flip between rounds.
  */
-export function latentCoords(s: StageSnapshot, prevAxes?: [Float64Array, Float64Array] | null): LatentCoords {
+export function latentCoords(s: LatentInput, prevAxes?: [Float64Array, Float64Array] | null): LatentCoords {
   const n = s.scores.length;
   const r = s.repDim;
   const x = new Float64Array(n);

@@ -58,10 +58,22 @@ export const SIDE_LEGEND = (scale = 1) => ({ orientation: 'v', x: 1.02, xanchor:
 /** A score colour bar in the upper half of a square plot's side, so a side legend fits under it. */
 export const SIDE_COLORBAR = { title: { text: 'log10 score' }, thickness: 14, len: 0.5, y: 1, yanchor: 'top' };
 
+/** plotly's WebGL scatter has a program for circles, one for every other symbol and one for lines */
+const GL_SYMBOLS = ['circle', 'square'];
+const CLEAR = 'rgba(0,0,0,0)';
+
 /** An empty figure with the plot's titles and trace types, drawn before the first snapshot. */
 export function placeholderFigure(title: string, xTitle: string, yTitle: string, types: string[], extra: Layout = {}, scale = 1): Figure {
   // one transparent point per trace: the axes and titles are drawn as they will be
-  const data = types.map((type) => ({ type, x: [0], y: [0], showlegend: false, hoverinfo: 'skip', marker: { opacity: 0 }, opacity: 0 }));
+  const data = types.flatMap((type): Trace[] =>
+    type === 'scattergl'
+      ? // drawn, in clear ink: a software WebGL compiles each marker program at its first draw (0.2 s), now and not in the first round
+        [
+          ...GL_SYMBOLS.map((symbol) => ({ type, mode: 'markers', x: [0], y: [0], showlegend: false, hoverinfo: 'skip', marker: { color: CLEAR, symbol } })),
+          { type, mode: 'lines', x: [0, 0], y: [0, 0], showlegend: false, hoverinfo: 'skip', line: { color: CLEAR } },
+        ]
+      : [{ type, x: [0], y: [0], showlegend: false, hoverinfo: 'skip', marker: { opacity: 0 }, opacity: 0 }],
+  );
   const layout = baseLayout(title, xTitle, yTitle, extra, scale);
   // no legend here, so no margin to push: plotly's first draw at page load skips its auto-margin pass and redraw
   return { data, layout: { ...layout, xaxis: { ...(layout.xaxis as object), automargin: false } } };

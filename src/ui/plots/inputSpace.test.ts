@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from '../../core/testing';
 import { boundaryScore, inputSpaceFigure } from './inputSpace';
 import { pointTable } from './points';
+import { SCORE_BANDS, scaleColour, VIRIDIS } from './scoreBands';
 
 const xy = Float32Array.of(0, 0, 1, 0, 2, 0, 0, 1, 1, 1, 2, 1);
 
@@ -35,5 +36,29 @@ describe('inputSpaceFigure', () => {
     const fig = inputSpaceFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, xy, null, ['PC 1', 'PC 2'], true);
     const u = fig.data.find((t) => t.meta === 'unlabelled')!;
     expect((u.marker as { color: number[] }).color[2]).toBeCloseTo(Math.log10(9), 6);
+  });
+  it('colours a large PCA scatter in Viridis bands, the colour bar on the first over their range', () => {
+    const n = 1500;
+    const embedding = new Float32Array(2 * n);
+    const plane = new Float32Array(2 * n);
+    const scores = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      plane[2 * i] = i;
+      plane[2 * i + 1] = -i;
+      scores[i] = 10 ** (-1 + (3 * i) / (n - 1));
+    }
+    const s = tinySnapshot({ embedding, repDim: 2, center: Float32Array.of(0, 0), scores, queued: [], pseudo: [], labelled: [] });
+    const fig = inputSpaceFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, plane, null, ['PC 1', 'PC 2'], true);
+    const bands = fig.data.filter((t) => t.meta === 'unlabelled');
+    expect(bands.map((t) => t.type)).toEqual(Array(SCORE_BANDS).fill('scattergl'));
+    const m0 = bands[0]!.marker as { color: string; cmin: number; cmax: number; showscale: boolean; colorscale: string };
+    // log10 scores from -1 to 2 (float32 rounding aside)
+    expect(m0.cmin).toBeCloseTo(-1, 6);
+    expect(m0.cmax).toBeCloseTo(2, 6);
+    expect([m0.showscale, m0.colorscale, m0.color]).toEqual([true, 'Viridis', scaleColour(VIRIDIS, 0.5 / SCORE_BANDS)]);
+    expect(bands.slice(1).every((t) => (t.marker as { showscale?: boolean }).showscale === undefined)).toBe(true);
+    // 1500 points in 12 equal log-width bands: 125 each, the last x of band 0 is point 124
+    expect(bands.map((t) => (t.x as number[]).length)).toEqual(Array(SCORE_BANDS).fill(125));
+    expect((bands[0]!.x as number[]).at(-1)).toBe(124);
   });
 });

@@ -3,6 +3,7 @@ import { tinySnapshot } from '../../core/testing';
 import { fitLatent, latentCoords, latentFigure } from './latent';
 import { pointTable } from './points';
 import { useWebGL, WEBGL_FROM } from './pointTraces';
+import { GREYS, SCORE_BANDS, scaleColour } from './scoreBands';
 
 describe('latentCoords', () => {
   it('keeps every distance to c exact', () => {
@@ -100,5 +101,30 @@ describe('the renderer by pool size', () => {
     const s = tinySnapshot({ embedding, repDim: 2, center: Float32Array.of(0, 0), scores: new Float32Array(n).fill(1), queued: [0], pseudo: [], labelled: [] });
     const fig = latentFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, fitLatent(latentCoords(s), s));
     expect(new Set(fig.data.map((t) => t.type))).toEqual(new Set(['scattergl']));
+  });
+  it('shades a scored WebGL cloud in single-colour bands, so plotly converts no colour per point', () => {
+    const n = 1200;
+    const embedding = new Float32Array(2 * n);
+    // scores 10^0 ... 10^2.4 in equal log steps: log10 score i / 500, 100 points a band over 12 bands
+    const scores = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      embedding[2 * i] = Math.cos(i);
+      embedding[2 * i + 1] = Math.sin(i);
+      scores[i] = 10 ** (i / 500) - 1e-12;
+    }
+    const s = tinySnapshot({ embedding, repDim: 2, center: Float32Array.of(0, 0), scores, queued: [0, 1199], pseudo: [], labelled: [] });
+    const fig = latentFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, fitLatent(latentCoords(s), s), { phase: 'scored' });
+    const bands = fig.data.filter((t) => t.meta === 'unlabelled');
+    expect(bands).toHaveLength(SCORE_BANDS);
+    // 1198 unlabelled points (two are queued); band k holds log scores in [k/5, (k+1)/5) of the range 1/500 ... 1198/500
+    expect(bands.reduce((a, t) => a + (t.x as number[]).length, 0)).toBe(n - 2);
+    expect(bands.map((t) => (t.marker as { color: unknown }).color)).toEqual(Array.from({ length: SCORE_BANDS }, (_, k) => scaleColour(GREYS, (k + 0.5) / SCORE_BANDS)));
+    expect(bands.map((t) => t.showlegend)).toEqual([true, ...Array(SCORE_BANDS - 1).fill(false)]);
+    // the first band's hover rows name its own points: pool index in customdata[0]
+    const first = (bands[0]!.customdata as number[][]).map((r) => r[0]);
+    expect(first[0]).toBe(1);
+    expect(first.every((i) => Math.log10(scores[i]! + 1e-12) < 1 / 500 + (1197 / 500) / SCORE_BANDS)).toBe(true);
+    // no trace of the figure holds a colour per point
+    expect(fig.data.filter((t) => Array.isArray((t.marker as { color?: unknown } | undefined)?.color) && (t.x as unknown[]).length > 2)).toEqual([]);
   });
 });

@@ -3,11 +3,12 @@ import type { Label, StageSnapshot } from '../../core/types';
 import { SIDE_COLORBAR, type Trace } from './figure';
 import { ANSWER_FILL, OKABE_ITO, STATE_STYLE, type PointState } from './palette';
 import { groupIndices, hoverRows, hoverTemplate, type PointTable, type ViewState } from './points';
+import { GREYS, scoreBands, VIRIDIS } from './scoreBands';
 
 const BELOW: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly'];
 
 /** Above this many unlabelled points only an even sample of them is drawn (WebGL and hover data stay fast). */
-export const MAX_DRAWN = 15000;
+export const MAX_DRAWN = 8000;
 
 /**
  * From this many pool points a plot is drawn with WebGL (scattergl); below it as SVG. Setting up a WebGL
@@ -112,25 +113,33 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
     const shade = st === 'unlabelled' && !byScore && opts.shadeByScore;
     // on a filled score field, unlabelled points are white with a dark rim so they read on every shade
     const onField = st === 'unlabelled' && opts.onField;
+    const name = idx.length < all.length ? `${style.name} (${all.length}, ${idx.length} drawn)` : `${style.name} (${idx.length})`;
+    const marker = {
+      symbol: style.symbol,
+      size: style.size * k,
+      opacity: st === 'unlabelled' && !onField ? 0.75 : 1,
+      line: onField ? { color: '#000', width: 1 } : st === 'pseudo' ? undefined : { color: '#fff', width: st === 'unlabelled' ? 0 : 1 },
+    };
+    const logScore = (i: number) => Math.log10(s.scores[i]! + 1e-12);
+    if (opts.gl && (byScore || shade)) {
+      traces.push(...bandTraces(x, y, idx, logScore, !!byScore, { type, name, tpl, marker, rows: (ix) => hoverRows(ix, s, t, v.truth, v.answers) }));
+      continue;
+    }
     traces.push({
       type,
       mode: 'markers',
-      name: idx.length < all.length ? `${style.name} (${all.length}, ${idx.length} drawn)` : `${style.name} (${idx.length})`,
+      name,
       meta: st,
       x: idx.map((i) => x[i]!),
       y: idx.map((i) => y[i]!),
       customdata: hoverRows(idx, s, t, v.truth, v.answers),
       hovertemplate: tpl,
       marker: {
-        color: byScore || shade ? idx.map((i) => Math.log10(s.scores[i]! + 1e-12)) : onField ? '#ffffff' : style.color,
-        // greys from light (low score) to dark (high): informative without competing with the queue's yellow
-        colorscale: byScore ? 'Viridis' : shade ? [[0, '#d4d4d4'], [1, '#3a3a3a']] : undefined,
+        ...marker,
+        color: byScore || shade ? idx.map(logScore) : onField ? '#ffffff' : style.color,
+        colorscale: byScore ? 'Viridis' : shade ? GREYS.map((c) => [...c]) : undefined,
         showscale: byScore ? true : undefined,
         colorbar: byScore ? SIDE_COLORBAR : undefined,
-        symbol: style.symbol,
-        size: style.size * k,
-        opacity: st === 'unlabelled' && !onField ? 0.75 : 1,
-        line: onField ? { color: '#000', width: 1 } : st === 'pseudo' ? undefined : { color: '#fff', width: st === 'unlabelled' ? 0 : 1 },
       },
     });
   }
@@ -175,4 +184,37 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
     marker: { color: q.map((i) => queuedFill(i, v.answers, t)), symbol: STATE_STYLE.queued.symbol, size: QUEUED_DOT * k, line: { color: '#000000', width: 1.5 * k } },
   });
   return traces;
+}
+
+interface BandStyle {
+  type: string;
+  name: string;
+  tpl: string;
+  marker: Record<string, unknown>;
+  rows: (idx: readonly number[]) => unknown[][];
+}
+
+/**
+ * A WebGL plot's shaded points as SCORE_BANDS single-colour traces, lowest scores first (the darkest on top); the
+ * first carries the legend entry and, coloured by score, the colour bar over the bands' range.
+ */
+function bandTraces(x: ArrayLike<number>, y: ArrayLike<number>, idx: readonly number[], value: (i: number) => number, viridis: boolean, st: BandStyle): Trace[] {
+  const b = scoreBands(idx.map(value), viridis ? VIRIDIS : GREYS);
+  return b.members.map((m, k) => {
+    const ix = m.map((j) => idx[j]!);
+    const bar = viridis && k === 0 ? { colorscale: 'Viridis', cmin: b.lo, cmax: b.hi, showscale: true, colorbar: SIDE_COLORBAR } : {};
+    return {
+      type: st.type,
+      mode: 'markers',
+      name: st.name,
+      meta: 'unlabelled',
+      legendgroup: 'unlabelled',
+      showlegend: k === 0,
+      x: ix.map((i) => x[i]!),
+      y: ix.map((i) => y[i]!),
+      customdata: st.rows(ix),
+      hovertemplate: st.tpl,
+      marker: { ...st.marker, color: b.colours[k], ...bar },
+    };
+  });
 }

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { INPUT_EXPLAIN_2D, INPUT_EXPLAIN_PCA, inputSpaceFigure } from '../plots/inputSpace';
 import { Plot } from '../Plot';
-import { overlayMarks, type OverlayMark } from '../plots/pointTraces';
+import { overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
 import { placeholderFigure } from '../plots/figure';
 import { fieldPixels } from '../plots/field';
 import type { ScoreGrid } from '../../protocol';
@@ -11,7 +11,9 @@ import { useCurrent, useShownAnswers } from './derived';
 import { PlotCard } from './PlotCard';
 import { selectPoints } from '../../store/panels';
 
-const placeholder = (scale: number) => placeholderFigure('Input space', 'x1', 'x2', ['scatter'], {}, scale);
+// a large pool's plot is WebGL, and so is its placeholder: plotly makes the plot's two WebGL contexts (45 ms each)
+// when the data loads, not in the first round's draw
+const placeholder = (scale: number, gl: boolean) => placeholderFigure('Input space', 'x1', 'x2', [gl ? 'scattergl' : 'scatter'], {}, scale);
 
 /** The field as a PNG data URL (64 x 64 pixels: a millisecond or two). */
 function fieldImage(grid: ScoreGrid): string | null {
@@ -55,7 +57,8 @@ export function InputView() {
     if (hover !== null && hover < x.length) marks.unshift({ kind: 'hover', index: hover, x: x[hover]!, y: y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
     return marks;
   }, [cur, coords, showTruth, answers, hover]);
-  const empty = useMemo(() => placeholder(scale), [scale]);
+  const gl = useLab((s) => useWebGL(s.data?.raw.n ?? 0));
+  const empty = useMemo(() => placeholder(scale, gl), [scale, gl]);
   return (
     <PlotCard id="input" explain={pca ? INPUT_EXPLAIN_PCA : INPUT_EXPLAIN_2D}>
       <Plot id="input" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('input', idx)} placeholder={empty} heavy />

@@ -1,6 +1,7 @@
 // View 1: the latent hypersphere; the stepper's previews and each new round glide from the last positions.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { fitLatent, latentCoords, latentFigure, LATENT_EXPLAIN, type FittedCoords, type LatentCoords } from '../plots/latent';
+import { latentFigure, LATENT_EXPLAIN, type FittedCoords, type LatentCoords } from '../plots/latent';
+import { useLatentPlane } from './useLatentPlane';
 import { placeholderFigure, type Figure } from '../plots/figure';
 import { overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
 import { pointTable } from '../plots/points';
@@ -19,7 +20,9 @@ const GL_FRAMES = 4;
 const GL_FRAME_MS = 90;
 /** WebGL frames redraw every point: above this many the view jumps instead (a frame would be a long task). */
 const MAX_TWEEN = 6000;
-const placeholder = (scale: number) => placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', ['scatter'], {}, scale);
+// a large pool's plot is WebGL, and so is its placeholder: plotly makes the plot's two WebGL contexts (45 ms each)
+// when the data loads, not in the first round's draw
+const placeholder = (scale: number, gl: boolean) => placeholderFigure('Latent hypersphere', 'distance to c along direction 1', 'distance to c along direction 2', [gl ? 'scattergl' : 'scatter'], {}, scale);
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
 export function LatentView() {
@@ -43,16 +46,7 @@ export function LatentView() {
     return cur ? { msg: cur.msg, table: cur.table, phase: 'scored' as const, truth: cur.truth } : null;
   }, [cur, preview]);
 
-  const coords = useMemo(() => {
-    if (!shown) return null;
-    const p = prev.current;
-    const s = shown.msg.snapshot;
-    // the worker's plane when it sent one; a restored round is projected here
-    const sent = shown.msg.latent;
-    if (sent && sent.fitted.x.length === s.scores.length) return { fitted: sent.fitted, axes: sent.axes, key: `${s.stage}:${shown.phase}` };
-    const raw = latentCoords(s, p && p.n === s.scores.length ? p.axes : null);
-    return { fitted: fitLatent(raw, s), axes: raw.axes, key: `${s.stage}:${shown.phase}` };
-  }, [shown?.msg, shown?.phase]);
+  const coords = useLatentPlane(shown?.msg ?? null, shown?.phase ?? null, prev);
 
   // tween from the previous stage's positions to the new ones (the cloud contracting toward c after "train")
   useEffect(() => {
@@ -119,7 +113,8 @@ export function LatentView() {
     return marks;
   }, [shown, at, target, showTruth, answers, hover]);
 
-  const empty = useMemo(() => placeholder(scale), [scale]);
+  const gl = useLab((s) => useWebGL(s.data?.raw.n ?? 0));
+  const empty = useMemo(() => placeholder(scale, gl), [scale, gl]);
   return (
     <PlotCard id="latent" explain={LATENT_EXPLAIN}>
       <Plot id="latent" figure={figure} overlay={overlay} scale={scale} onHover={(i) => labStore.getState().setHover(i)} onSelect={(idx) => selectPoints('latent', idx)} placeholder={empty} tween={tween} heavy />
