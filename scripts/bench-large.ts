@@ -30,6 +30,10 @@ async function observe(page: Page): Promise<void> {
     const w = window as unknown as { __tasks: Array<[number, number]> };
     w.__tasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+    // the page's plot draws (User Timing measures, cleared from its timeline as they are made)
+    const dw = window as unknown as { __draws: PerformanceEntry[] };
+    dw.__draws = [];
+    new PerformanceObserver((l) => dw.__draws.push(...l.getEntries().filter((e) => e.name.startsWith('plot ')))).observe({ type: 'measure' });
     // long animation frames name the script entry points behind a long task (an event, a message, a callback)
     const lw = window as unknown as { __loaf: Array<{ s: number; d: number; scripts: string[] }> };
     lw.__loaf = [];
@@ -41,7 +45,7 @@ async function observe(page: Page): Promise<void> {
 const tasks = (page: Page, from: number, to = Infinity) =>
   page.evaluate(([a, b]) => {
     const t = (window as unknown as { __tasks: Array<[number, number]> }).__tasks.filter(([s]) => s >= a! && s <= b!);
-    const draws = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('plot '));
+    const draws = (window as unknown as { __draws: PerformanceEntry[] }).__draws;
     const long = t.filter(([, d]) => d > 200).map(([s, d]) => {
       const inside = draws.filter((m) => m.startTime >= s && m.startTime + m.duration <= s + d + 1);
       const frames = (window as unknown as { __loaf: Array<{ s: number; d: number; scripts: string[] }> }).__loaf.filter((f) => f.s <= s + d && f.s + f.d >= s);
