@@ -1,5 +1,5 @@
 // Main-thread side of the plane worker: one worker made on first use, requests answered by id.
-import { fitLatent, latentCoords, type FittedCoords } from '../engine/latentPlane';
+import { placePlane, type FittedCoords } from '../engine/latentPlane';
 import type { PlaneReply, PlaneRequest } from '../protocol';
 
 export interface PlacedPlane {
@@ -33,8 +33,7 @@ function getWorker(): Worker {
 
 /** The plane computed here, as the worker would (where there is no Worker, and as the fallback when it fails). */
 export function planeHere(s: PlaneRequest['snapshot'], prevAxes: PlaneRequest['prevAxes']): PlacedPlane {
-  const raw = latentCoords(s, prevAxes);
-  return { fitted: fitLatent(raw, s), axes: raw.axes };
+  return placePlane(s, prevAxes);
 }
 
 /** A round's latent plane from the plane worker (the snapshot's arrays are copied, not moved: the page keeps them). */

@@ -104,3 +104,9 @@ export function fitLatent(c: { x: ArrayLike<number>; y: ArrayLike<number>; trueP
   }
   return { x, y, truePlane: c.truePlane, limit, far };
 }
+
+/** The plane and its directions in one call (the lab worker, the plane worker and the page's fallback share it). */
+export function placePlane(s: LatentInput & Pick<StageSnapshot, 'radius' | 'absBoundary'>, prevAxes: [Float64Array, Float64Array] | null): { fitted: FittedCoords; axes: [Float64Array, Float64Array] | null } {
+  const raw = latentCoords(s, prevAxes);
+  return { fitted: fitLatent(raw, s), axes: raw.axes };
+}
