@@ -23,6 +23,8 @@ const SKIP = new Set(opt('skip', '').split(',').filter(Boolean));
 // --profile: a CPU profile of load, round and restore, printed as busy stretches (build unminified into --dir for names)
 const PROFILE = args.includes('--profile');
 const DIR = opt('dir', 'dist');
+// --shots DIR: screenshots of the page after the round and after the restore (look at what the figures measure)
+const SHOTS = opt('shots', '');
 
 async function observe(page: Page): Promise<void> {
   await page.addInitScript('globalThis.__name = (f) => f;');
@@ -98,6 +100,7 @@ async function large(browser: Browser, file: string) {
   await page.waitForTimeout(3000);
   const round = await tasks(page, r0);
   await prof.stop('round');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'large-round.png') });
   // a reload restores the session: the data from storage, the round replayed
   await page.waitForTimeout(1500);
   await prof.start();
@@ -108,6 +111,7 @@ async function large(browser: Browser, file: string) {
   await page.waitForTimeout(3000);
   const restore = await tasks(page, 0);
   await prof.stop('restore');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'large-restore.png') });
   await ctx.close();
   console.log(`import: ${ms(tParsed)} in the worker; percentages shown: ${[...percents].join(' ') || 'none'}; longest main-thread task ${ms(parse.max)}`);
   console.log(`load:    ${ms(tLoad)}; longest main-thread task ${ms(load.max)} (${load.over200} over 200 ms${load.long ? `: ${load.long}` : ''})`);

@@ -8,11 +8,19 @@ import { tweenStep } from './plots/tween';
 import { enqueueRender } from './renderQueue';
 import { recordFigure, recordOverlay, recordRenderTime } from './plotRegistry';
 import { loadPlotly, plotConfig } from './plotly/load';
+import { pointsInArea } from './plots/raster';
 
 export { loadPlotly } from './plotly/load';
 
+interface PlotlyEvent {
+  points?: Array<{ customdata?: unknown; pointIndex?: number; pointNumber?: number; data?: { meta?: unknown; customdata?: unknown[] } }>;
+  /** a box selection's corners, and a lasso's outline, in data coordinates */
+  range?: { x?: number[]; y?: number[] };
+  lassoPoints?: { x: number[]; y: number[] };
+}
+
 interface PlotlyDiv extends HTMLDivElement {
-  on?(event: string, cb: (e: { points?: Array<{ customdata?: unknown; pointIndex?: number; pointNumber?: number; data?: { meta?: unknown; customdata?: unknown[] } }> }) => void): void;
+  on?(event: string, cb: (e: PlotlyEvent) => void): void;
   data?: Array<{ meta?: unknown }>;
 }
 
@@ -50,6 +58,9 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
   hoverCb.current = onHover;
   const selectCb = useRef(onSelect);
   selectCb.current = onSelect;
+  // a painted plot's points are in its image: a box or lasso picks them by position
+  const painted = useRef(figure?.painted);
+  painted.current = figure?.painted;
   const config = plotConfig(!!onSelect);
 
   useEffect(() => {
@@ -95,7 +106,12 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
           const idx = picked(e);
           if (idx.length) selectCb.current?.(idx.slice(0, 1));
         });
-        el.on('plotly_selected', (e) => selectCb.current?.(picked(e)));
+        el.on('plotly_selected', (e) => {
+          const p = painted.current;
+          const area = { x: e?.range?.x, y: e?.range?.y, lasso: e?.lassoPoints };
+          const inImage = p && e ? pointsInArea(p.x, p.y, p.idx, area) : [];
+          selectCb.current?.([...new Set([...picked(e), ...inImage])]);
+        });
       }
     }, heavy && !!figure);
   }, [figure, tween, id, figure ? null : placeholder]);

@@ -12,6 +12,8 @@ export type Layout = Record<string, unknown>;
 export interface Figure {
   data: Trace[];
   layout: Layout;
+  /** a painted plot's points in its image (plotly cannot select them): a box or lasso picks among them by position */
+  painted?: { x: ArrayLike<number>; y: ArrayLike<number>; idx: readonly number[] };
 }
 
 import { FONT } from './palette';

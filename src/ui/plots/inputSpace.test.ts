@@ -3,6 +3,8 @@ import { tinySnapshot } from '../../core/testing';
 import { boundaryScore, inputSpaceFigure } from './inputSpace';
 import { pointTable } from './points';
 import { SCORE_BANDS, scaleColour, VIRIDIS } from './scoreBands';
+import { MAX_DRAWN } from './pointTraces';
+import type { Pixels } from './raster';
 
 const xy = Float32Array.of(0, 0, 1, 0, 2, 0, 0, 1, 1, 1, 2, 1);
 
@@ -60,5 +62,32 @@ describe('inputSpaceFigure', () => {
     // 1500 points in 12 equal log-width bands: 125 each, the last x of band 0 is point 124
     expect(bands.map((t) => (t.x as number[]).length)).toEqual(Array(SCORE_BANDS).fill(125));
     expect((bands[0]!.x as number[]).at(-1)).toBe(124);
+  });
+  it('paints a large PCA pool and its many true anomalies, the axes set to the image frame', () => {
+    const n = MAX_DRAWN + 2000;
+    const plane = new Float32Array(2 * n);
+    const scores = new Float32Array(n);
+    const truth = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      plane[2 * i] = i / (n - 1);
+      plane[2 * i + 1] = 2 * (i / (n - 1));
+      scores[i] = 10 ** (i / (n - 1));
+      truth[i] = i % 10 === 0 ? 1 : 0;
+    }
+    const s = tinySnapshot({ embedding: new Float32Array(2 * n), repDim: 2, center: Float32Array.of(0, 0), scores, queued: [3], pseudo: [], labelled: [] });
+    const seen: Pixels[] = [];
+    const fig = inputSpaceFigure(s, pointTable(s), { truth, showTruth: true, hover: null }, plane, null, ['PC 1', 'PC 2'], true, null, 1, (px) => (seen.push(px), 'data:,'));
+    // x spans 0..1 and y 0..2, each with a twentieth of margin
+    expect((fig.layout.xaxis as { range: number[] }).range).toEqual([expect.closeTo(-0.05, 9), expect.closeTo(1.05, 9)]);
+    expect((fig.layout.yaxis as { range: number[] }).range).toEqual([expect.closeTo(-0.1, 9), expect.closeTo(2.1, 9)]);
+    const un = fig.data.find((t) => t.meta === 'unlabelled')!;
+    // log10 scores run 0 .. 1 over the unlabelled points (point 3 is queued, not among them)
+    const m = un.marker as { cmin: number; cmax: number; colorscale: string; showscale: boolean };
+    expect([m.cmin, m.cmax, m.colorscale, m.showscale]).toEqual([expect.closeTo(0, 9), expect.closeTo(1, 6), 'Viridis', true]);
+    // 1000 true anomalies: over SVG_MAX, so their rings are painted too and the truth trace is a legend entry
+    const tr = fig.data.find((t) => t.meta === 'truth')!;
+    expect([tr.x, tr.name, tr.visible]).toEqual([[null], 'true anomaly (1000)', true]);
+    expect(seen.map((p) => [p.width, p.height])).toEqual([[640, 480]]);
+    expect(fig.painted!.idx.length).toBe(n - 1);
   });
 });

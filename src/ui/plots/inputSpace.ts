@@ -4,7 +4,9 @@ import type { ScoreGrid } from '../../protocol';
 import { baseLayout, SIDE_COLORBAR, SIDE_LEGEND, type Figure, type Trace } from './figure';
 import { SCORE_SCALE } from './palette';
 import { fieldPixels, levelSegments } from './field';
-import { pointTraces, useWebGL } from './pointTraces';
+import { drawMode, pointTraces } from './pointTraces';
+import { frameAround } from './paintedPoints';
+import type { Pixels, RasterFrame } from './raster';
 import type { PointTable, ViewState } from './points';
 
 export const INPUT_EXPLAIN_2D =
@@ -26,9 +28,13 @@ const log10 = (v: number) => Math.log10(v + 1e-12);
  * xy: input coordinates per pool index (raw 2-D values, or the PCA projection), row-major n x 2.
  * grid: score field on the plane (2-D data only).
  */
-/** fieldImage: a data URL of fieldPixels(grid) (made by the view with a canvas), drawn under the points. */
+/**
+ * fieldImage: a data URL of fieldPixels(grid) (made by the view with a canvas), drawn under the points.
+ * encode: pixels to an image source, for a large pool whose crowd is painted (plots/paintedPoints).
+ */
 export function inputSpaceFigure(
   s: StageSnapshot, t: PointTable, v: ViewState, xy: Float32Array, grid: ScoreGrid | null, axisNames: [string, string], pca = false, fieldImage: string | null = null, scale = 1,
+  encode: (px: Pixels) => string | null = () => null,
 ): Figure {
   const n = s.scores.length;
   const x = new Float64Array(n);
@@ -63,15 +69,25 @@ export function inputSpaceFigure(
       images.push({ source: fieldImage, xref: 'x', yref: 'y', x: x0, y: y1, sizex: x1 - x0, sizey: y1 - y0, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' });
     }
   }
-  data.push(...pointTraces(x, y, s, t, v, { gl: useWebGL(s.scores.length), colourByScore: !grid, onField: !!grid, scale }));
+  const mode = drawMode(n);
+  let frame: RasterFrame | null = null;
+  if (mode === 'painted') {
+    frame = grid ? { x0: grid.x[0]!, x1: grid.x[grid.x.length - 1]!, y0: grid.y[0]!, y1: grid.y[grid.y.length - 1]!, width: 640, height: 640 } : frameAround(x, y, 640, 480);
+  }
+  const layers = pointTraces(x, y, s, t, v, { gl: mode === 'webgl', colourByScore: !grid, onField: !!grid, scale, paint: frame ? { frame, encode } : undefined });
+  data.push(...layers.traces);
+  images.push(...layers.images);
+  // a painted plot has no points plotly could fit its axes to: the image's frame is the range
+  const fixed = frame && !grid ? { range: [frame.x0, frame.x1] } : {};
+  const fixedY = frame && !grid ? { range: [frame.y0, frame.y1] } : {};
   const title = grid ? `Input plane and score field, stage ${s.stage}` : `Inputs (PCA) coloured by score, stage ${s.stage}`;
   const square = grid || !pca
     ? {
-        xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...(grid ? { range: [grid.x[0], grid.x[grid.x.length - 1]] } : {}) },
-        yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
+        xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...fixed, ...(grid ? { range: [grid.x[0], grid.x[grid.x.length - 1]] } : {}) },
+        yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...fixedY, ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
       }
-    : {};
+    : frame ? { xaxis: { title: { text: axisNames[0] }, zeroline: false, ...fixed }, yaxis: { title: { text: axisNames[1] }, zeroline: false, ...fixedY } } : {};
   // the legend beside the square plot, under the colour bar: at the foot it would take the plot's height
   const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images, legend: { ...SIDE_LEGEND(scale), y: 0, yanchor: 'bottom' } }, scale);
-  return { data, layout };
+  return { data, layout, ...(frame ? { painted: { x, y, idx: layers.painted } } : {}) };
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from '../../core/testing';
 import { fitLatent, latentCoords, latentFigure } from './latent';
 import { pointTable } from './points';
-import { useWebGL, WEBGL_FROM } from './pointTraces';
+import { drawMode, MAX_DRAWN, WEBGL_FROM } from './pointTraces';
+import type { Pixels } from './raster';
+import { SVG_MAX } from './paintedPoints';
 import { GREYS, SCORE_BANDS, scaleColour } from './scoreBands';
 
 describe('latentCoords', () => {
@@ -90,7 +92,7 @@ describe('latentFigure', () => {
 
 describe('the renderer by pool size', () => {
   it('draws every trace with WebGL from WEBGL_FROM pool points, with SVG below', () => {
-    expect([1, WEBGL_FROM - 1, WEBGL_FROM, 126_000].map(useWebGL)).toEqual([false, false, true, true]);
+    expect([1, WEBGL_FROM - 1, WEBGL_FROM, MAX_DRAWN, MAX_DRAWN + 1, 200_000].map(drawMode)).toEqual(['svg', 'svg', 'webgl', 'webgl', 'painted', 'painted']);
     // WEBGL_FROM points on a circle of radius 1 around c = (0, 0)
     const n = WEBGL_FROM;
     const embedding = new Float32Array(2 * n);
@@ -126,5 +128,52 @@ describe('the renderer by pool size', () => {
     expect(first.every((i) => Math.log10(scores[i]! + 1e-12) < 1 / 500 + (1197 / 500) / SCORE_BANDS)).toBe(true);
     // no trace of the figure holds a colour per point
     expect(fig.data.filter((t) => Array.isArray((t.marker as { color?: unknown } | undefined)?.color) && (t.x as unknown[]).length > 2)).toEqual([]);
+  });
+  it('paints a pool over MAX_DRAWN into one image under SVG traces, the queue drawn as points', () => {
+    const n = MAX_DRAWN + 1000;
+    const embedding = new Float32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      embedding[2 * i] = Math.cos((2 * Math.PI * i) / n);
+      embedding[2 * i + 1] = Math.sin((2 * Math.PI * i) / n);
+    }
+    const s = tinySnapshot({ embedding, repDim: 2, center: Float32Array.of(0, 0), scores: new Float32Array(n).fill(1), queued: [0, 5], pseudo: [], labelled: [[7, 1]] });
+    const seen: Pixels[] = [];
+    const fig = latentFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, fitLatent(latentCoords(s), s), { encode: (px) => (seen.push(px), 'data:image/png;base64,AA') });
+    expect(new Set(fig.data.map((t) => t.type))).toEqual(new Set(['scatter']));
+    const un = fig.data.find((t) => t.meta === 'unlabelled')!;
+    // the unlabelled trace is the legend entry only; its n - 3 points are in the image
+    expect([un.x, un.name]).toEqual([[null], `unlabelled (${n - 3})`]);
+    expect(fig.painted!.idx.length).toBe(n - 3);
+    expect(fig.data.find((t) => t.meta === 'queued')!.x).toEqual([1, expect.closeTo(Math.cos((2 * Math.PI * 5) / n), 6)]);
+    expect(fig.data.find((t) => t.meta === 'anomaly')!.x!.length).toBe(1);
+    const img = (fig.layout.images as Array<Record<string, number | string>>)[0]!;
+    // the ABS circle (radius 2, 8% margin) sets the half-width 2.16; the image covers the square frame
+    expect(img.source).toBe('data:image/png;base64,AA');
+    expect([img.x, img.y, img.sizex, img.sizey]).toEqual([expect.closeTo(-2.16, 9), expect.closeTo(2.16, 9), expect.closeTo(4.32, 9), expect.closeTo(4.32, 9)]);
+    // point 0 at (1, 0) is pixel (floor(3.16 / 4.32 x 640), 320) = (468, 320); all scores equal: the lowest grey shade
+    const px = seen[0]!;
+    expect([px.width, px.height]).toEqual([640, 640]);
+    const at = (c: number, r: number) => Array.from(px.rgba.slice(4 * (r * 640 + c), 4 * (r * 640 + c) + 4));
+    expect(at(468, 320)).toEqual([...[1, 3, 5].map((k) => parseInt(scaleColour(GREYS, 0.5 / 64).slice(k, k + 2), 16)), 217]);
+    // nothing at the centre
+    expect(at(320, 320)).toEqual([0, 0, 0, 0]);
+  });
+  it('keeps the first SVG_MAX of a long queue as SVG points and paints the rest over everything', () => {
+    const n = MAX_DRAWN + 1000;
+    const embedding = new Float32Array(2 * n);
+    // every point at (0.5, 0): the painted queue (yellow, level above the grey) wins the shared pixels
+    for (let i = 0; i < n; i++) embedding[2 * i] = 0.5;
+    const queued = Array.from({ length: SVG_MAX + 100 }, (_, k) => k);
+    const s = tinySnapshot({ embedding, repDim: 2, center: Float32Array.of(0, 0), scores: new Float32Array(n).fill(0.25), queued, pseudo: [], labelled: [] });
+    const seen: Pixels[] = [];
+    const fig = latentFigure(s, pointTable(s), { truth: null, showTruth: false, hover: null }, fitLatent(latentCoords(s), s), { encode: (px) => (seen.push(px), 'data:,') });
+    const q = fig.data.find((t) => t.meta === 'queued')!;
+    expect([q.x!.length, q.name]).toEqual([SVG_MAX, `queued (${SVG_MAX + 100})`]);
+    expect(fig.painted!.idx.length).toBe(n - SVG_MAX);
+    // (0.5, 0) in the frame of half-width 2.16 (the ABS circle): pixel (floor(2.66 / 4.32 x 640), 320) = (394, 320)
+    const at = (c: number, r: number) => Array.from(seen[0]!.rgba.slice(4 * (r * 640 + c), 4 * (r * 640 + c) + 4));
+    expect(at(394, 320)).toEqual([0xf0, 0xe4, 0x42, 255]);
+    // the square's rim, 3 pixels out, is black
+    expect(at(397, 320)).toEqual([0, 0, 0, 255]);
   });
 });

@@ -2,7 +2,9 @@
 import type { StageSnapshot } from '../../core/types';
 import { baseLayout, SIDE_LEGEND, type Figure, type Trace } from './figure';
 import { OKABE_ITO } from './palette';
-import { pointTraces, useWebGL } from './pointTraces';
+import { drawMode, pointTraces } from './pointTraces';
+import { SVG_MAX } from './paintedPoints';
+import type { Pixels } from './raster';
 import type { PointTable, ViewState } from './points';
 
 // the plane's coordinates are computed in the worker (engine/latentPlane) and here for rounds sent without them
@@ -28,7 +30,12 @@ export interface LatentOpts {
   scale?: number;
   /** which stage result this is: 'centre' and 'train' are previews before the stage is scored */
   phase?: 'center' | 'train' | 'scored';
+  /** pixels to an image source (a canvas data URL in the page): a large pool's crowd is painted, not drawn */
+  encode?: (px: Pixels) => string | null;
 }
+
+/** A painted latent image's side in pixels: about the plot's size on a laptop, so a point is a pixel or three. */
+export const LATENT_PX = 640;
 
 const PHASE_CAPTION = { center: 'centre c set', train: 'trained, not scored', scored: '' } as const;
 
@@ -37,24 +44,32 @@ export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coor
   const k = opts.scale ?? 1;
   const phase = opts.phase ?? 'scored';
   const data: Trace[] = [];
-  // every trace uses one renderer (WebGL for large pools, SVG otherwise), so the queued markers (last) are on top
-  const webgl = useWebGL(s.scores.length);
+  // every trace uses one renderer (WebGL for large pools, SVG otherwise), so the queued markers (last) are on top;
+  // the largest pools paint their crowd into an image under SVG traces
+  const mode = drawMode(s.scores.length);
+  const webgl = mode === 'webgl';
   const gl = webgl ? 'scattergl' : 'scatter';
+  const m = coords.limit;
+  const paint = mode === 'painted' ? { frame: { x0: -m, x1: m, y0: -m, y1: m, width: LATENT_PX, height: LATENT_PX }, encode: opts.encode ?? (() => null) } : undefined;
   if (s.radius > 0) data.push(circle(s.radius, OKABE_ITO.green, 'solid', `radius R = ${s.radius.toPrecision(3)}`, gl, 3 * k));
   else data.push({ ...circle(0, OKABE_ITO.green, 'solid', 'radius R (not used by this loss)', gl, 3 * k), visible: false });
   if (s.absBoundary !== null && s.absBoundary > 0) {
     data.push(circle(Math.sqrt(s.absBoundary), OKABE_ITO.orange, 'dash', `ABS boundary (q ${s.qp?.toFixed(2)})`, gl, 3 * k));
   } else data.push({ ...circle(0, OKABE_ITO.orange, 'dash', 'ABS boundary', gl, 3 * k), visible: false });
-  const points = pointTraces(coords.x, coords.y, s, t, v, { gl: webgl, shadeByScore: phase === 'scored', scale: k });
+  const layers = pointTraces(coords.x, coords.y, s, t, v, { gl: webgl, shadeByScore: phase === 'scored', scale: k, paint });
+  const points = layers.traces;
   const queued = points.pop()!;
   data.push(...points);
+  // a painted plot's far points are in its image too: SVG marks an even sample of at most SVG_MAX of them
+  const every = paint ? Math.ceil(coords.far.length / SVG_MAX) : 1;
+  const far = every > 1 ? coords.far.filter((_, j) => j % every === 0) : coords.far;
   data.push({
     type: gl,
     mode: 'markers',
-    name: `pinned to the edge (${coords.far.length})`,
+    name: `pinned to the edge (${coords.far.length}${far.length < coords.far.length ? `, ${far.length} marked` : ''})`,
     meta: 'far',
-    x: coords.far.map((i) => coords.x[i]!),
-    y: coords.far.map((i) => coords.y[i]!),
+    x: far.map((i) => coords.x[i]!),
+    y: far.map((i) => coords.y[i]!),
     hoverinfo: 'skip',
     visible: coords.far.length > 0,
     marker: { symbol: 'triangle-up-open', size: 13 * k, color: OKABE_ITO.black, line: { width: 1.5 * k } },
@@ -73,7 +88,6 @@ export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coor
     marker: { symbol: 'cross-thin', size: 22 * k, color: OKABE_ITO.black, line: { width: 3 * k, color: OKABE_ITO.black } },
   });
   data.push(queued);
-  const m = coords.limit;
   const axisTitle = coords.truePlane ? ['phi_1(x) - c_1', 'phi_2(x) - c_2'] : ['distance to c along direction 1', 'distance to c along direction 2'];
   const caption = PHASE_CAPTION[phase];
   const title = `Latent hypersphere, stage ${s.stage}${caption ? ` (${caption})` : ''}`;
@@ -82,6 +96,7 @@ export function latentFigure(s: StageSnapshot, t: PointTable, v: ViewState, coor
     yaxis: { title: { text: axisTitle[1] }, range: [-m, m], scaleanchor: 'x', scaleratio: 1, zeroline: false, constrain: 'domain' },
     // the square plot leaves room at its side: the legend goes there, not under the axis title
     legend: SIDE_LEGEND(k),
+    images: layers.images,
   }, k);
-  return { data, layout };
+  return { data, layout, ...(paint ? { painted: { x: coords.x, y: coords.y, idx: layers.painted } } : {}) };
 }

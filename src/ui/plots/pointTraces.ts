@@ -4,10 +4,11 @@ import { SIDE_COLORBAR, type Trace } from './figure';
 import { ANSWER_FILL, OKABE_ITO, STATE_STYLE, type PointState } from './palette';
 import { groupIndices, hoverRows, hoverTemplate, type PointTable, type ViewState } from './points';
 import { GREYS, scoreBands, VIRIDIS } from './scoreBands';
+import { paintPoints, SVG_MAX, type PaintOpts, type Shading } from './paintedPoints';
 
 const BELOW: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly'];
 
-/** Above this many unlabelled points only an even sample of them is drawn (WebGL and hover data stay fast). */
+/** Above this many pool points a plot paints its crowded states into an image (plots/paintedPoints). */
 export const MAX_DRAWN = 8000;
 
 /**
@@ -17,19 +18,15 @@ export const MAX_DRAWN = 8000;
  */
 export const WEBGL_FROM = 1000;
 
-export const useWebGL = (n: number): boolean => Math.min(n, MAX_DRAWN) >= WEBGL_FROM;
+/** How a pool of n points is drawn: SVG, WebGL, or painted (an image of the crowd, SVG for the few marked points). */
+export type DrawMode = 'svg' | 'webgl' | 'painted';
+
+export const drawMode = (n: number): DrawMode => (n > MAX_DRAWN ? 'painted' : n >= WEBGL_FROM ? 'webgl' : 'svg');
+
+export const useWebGL = (n: number): boolean => drawMode(n) === 'webgl';
 
 /** The plot's own queued marker (px): smaller than the overlay's square and its leader dot, which draw over it. */
 export const QUEUED_DOT = 10;
-
-/** Every k-th index, so at most `max` remain (the same sample for the same data: points do not flicker). */
-export function thin(idx: readonly number[], max = MAX_DRAWN): readonly number[] {
-  if (idx.length <= max) return idx;
-  const step = idx.length / max;
-  const out: number[] = [];
-  for (let k = 0; k < max; k++) out.push(idx[Math.floor(k * step)]!);
-  return out;
-}
 
 export interface PointOpts {
   gl: boolean;
@@ -39,6 +36,16 @@ export interface PointOpts {
   onField?: boolean;
   /** marker and text size factor (presenter mode: 1.5) */
   scale?: number;
+  /** a painted plot (drawMode 'painted'): where its image goes and how it is encoded; all traces are then SVG */
+  paint?: PaintOpts;
+}
+
+export interface PointLayers {
+  traces: Trace[];
+  /** the painted image (a plotly layout image), when the plot is painted and the page could encode it */
+  images: Array<Record<string, unknown>>;
+  /** the pool indices in the image: a box or lasso selects among them by position */
+  painted: readonly number[];
 }
 
 /** A queued point's fill: yellow while open, the answer's colour once answered in the page. */
@@ -97,23 +104,31 @@ export function overlayMarks(x: ArrayLike<number>, y: ArrayLike<number>, t: Poin
  * the hover highlight, and the numbered queued points last so they are drawn on top. On WebGL plots every
  * trace is scattergl, on the others every one is SVG: one renderer, so drawing order is trace order. customdata[0] is always the pool index.
  */
-export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: StageSnapshot, t: PointTable, v: ViewState, opts: PointOpts = { gl: true }): Trace[] {
+export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: StageSnapshot, t: PointTable, v: ViewState, opts: PointOpts = { gl: true }): PointLayers {
   const g = groupIndices(t);
   const n = s.scores.length;
   const k = opts.scale ?? 1;
-  const type = opts.gl ? 'scattergl' : 'scatter';
+  const gl = opts.gl && !opts.paint;
+  const type = gl ? 'scattergl' : 'scatter';
   const tpl = hoverTemplate(n);
   const traces: Trace[] = [];
+  const truthIdx: number[] = [];
+  if (v.showTruth && v.truth) for (let i = 0; i < n; i++) if (v.truth[i]) truthIdx.push(i);
+  const shading: Shading = opts.colourByScore ? 'viridis' : opts.onField ? 'onField' : opts.shadeByScore ? 'greys' : 'flat';
+  const painted = opts.paint ? paintPoints(x, y, s, g, v, truthIdx, shading, k, opts.paint) : null;
   for (const st of BELOW) {
-    const all = g[st];
-    // labelled and pseudo points are few and always drawn; large unlabelled sets are thinned
-    const idx = st === 'unlabelled' ? thin(all) : all;
+    const idx = g[st];
+    const proxy = painted?.legend.get(st);
+    if (proxy) {
+      traces.push(proxy);
+      continue;
+    }
     const style = STATE_STYLE[st];
     const byScore = st === 'unlabelled' && opts.colourByScore;
     const shade = st === 'unlabelled' && !byScore && opts.shadeByScore;
     // on a filled score field, unlabelled points are white with a dark rim so they read on every shade
     const onField = st === 'unlabelled' && opts.onField;
-    const name = idx.length < all.length ? `${style.name} (${all.length}, ${idx.length} drawn)` : `${style.name} (${idx.length})`;
+    const name = `${style.name} (${idx.length})`;
     const marker = {
       symbol: style.symbol,
       size: style.size * k,
@@ -121,7 +136,7 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
       line: onField ? { color: '#000', width: 1 } : st === 'pseudo' ? undefined : { color: '#fff', width: st === 'unlabelled' ? 0 : 1 },
     };
     const logScore = (i: number) => Math.log10(s.scores[i]! + 1e-12);
-    if (opts.gl && (byScore || shade)) {
+    if (gl && (byScore || shade)) {
       traces.push(...bandTraces(x, y, idx, logScore, !!byScore, { type, name, tpl, marker, rows: (ix) => hoverRows(ix, s, t, v.truth, v.answers) }));
       continue;
     }
@@ -143,9 +158,8 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
       },
     });
   }
-  const truthIdx: number[] = [];
-  if (v.showTruth && v.truth) for (let i = 0; i < n; i++) if (v.truth[i]) truthIdx.push(i);
-  traces.push({
+  const truthProxy = painted?.legend.get('truth');
+  traces.push(truthProxy ? { ...truthProxy, visible: true } : {
     type,
     mode: 'markers',
     name: `true anomaly (${truthIdx.length})`,
@@ -168,12 +182,13 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
     hoverinfo: 'skip',
     marker: { symbol: 'circle-open', size: 36 * k, color: OKABE_ITO.black, line: { width: 3 * k } },
   });
-  const q = g.queued;
+  // a painted plot keeps the first SVG_MAX queued points as SVG; the rest are in its image
+  const q = opts.paint && g.queued.length > SVG_MAX ? g.queued.slice(0, SVG_MAX) : g.queued;
   traces.push({
     type,
     // the numbers are drawn by the overlay (crisp HTML text above the canvas); the trace carries hover and legend
     mode: 'markers',
-    name: `${STATE_STYLE.queued.name} (${q.length})`,
+    name: `${STATE_STYLE.queued.name} (${g.queued.length})`,
     meta: 'queued',
     x: q.map((i) => x[i]!),
     y: q.map((i) => y[i]!),
@@ -183,7 +198,7 @@ export function pointTraces(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
     // a small square on the point itself: the overlay's numbered square (or a moved square's leader dot) covers it
     marker: { color: q.map((i) => queuedFill(i, v.answers, t)), symbol: STATE_STYLE.queued.symbol, size: QUEUED_DOT * k, line: { color: '#000000', width: 1.5 * k } },
   });
-  return traces;
+  return { traces, images: painted?.image ? [painted.image] : [], painted: painted?.idx ?? [] };
 }
 
 interface BandStyle {

@@ -28,15 +28,3 @@ describe('pointTable', () => {
     expect(labelText(1, t, null)).toBe('pseudo-abnormal');
   });
 });
-
-import { MAX_DRAWN, thin } from './pointTraces';
-
-describe('thin', () => {
-  it('keeps small sets whole and takes an even sample of large ones', () => {
-    const small = [3, 5, 9];
-    expect(thin(small)).toBe(small);
-    const big = Array.from({ length: 10 }, (_, i) => i * 2);
-    expect(thin(big, 4)).toEqual([0, 4, 10, 14]);
-    expect(thin(Array.from({ length: 126000 }, (_, i) => i)).length).toBe(MAX_DRAWN);
-  });
-});

@@ -1,5 +1,5 @@
 // View 5: the input plane with the score field (2-D data) or a PCA scatter coloured by score.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { INPUT_EXPLAIN_2D, INPUT_EXPLAIN_PCA, inputSpaceFigure } from '../plots/inputSpace';
 import { Plot } from '../Plot';
 import { overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
@@ -10,25 +10,18 @@ import { labStore, useLab } from '../useLab';
 import { useCurrent, useShownAnswers } from './derived';
 import { PlotCard } from './PlotCard';
 import { selectPoints } from '../../store/panels';
+import { pixelsToUrl } from '../canvasImage';
 
 // a large pool's plot is WebGL, and so is its placeholder: plotly makes the plot's two WebGL contexts (45 ms each)
 // when the data loads, not in the first round's draw
 const placeholder = (scale: number, gl: boolean) => placeholderFigure('Input space', 'x1', 'x2', [gl ? 'scattergl' : 'scatter'], {}, scale);
 
 /** The field as a PNG data URL (64 x 64 pixels: a millisecond or two). */
-function fieldImage(grid: ScoreGrid): string | null {
-  const px = fieldPixels(grid);
-  const canvas = document.createElement('canvas');
-  canvas.width = px.width;
-  canvas.height = px.height;
-  const g = canvas.getContext('2d');
-  if (!g) return null;
-  g.putImageData(new ImageData(px.rgba as Uint8ClampedArray<ArrayBuffer>, px.width, px.height), 0, 0);
-  return canvas.toDataURL('image/png');
-}
+const fieldImage = (grid: ScoreGrid): string | null => pixelsToUrl(fieldPixels(grid));
 
 export function InputView() {
-  const cur = useCurrent();
+  // deferred: a new round's figure is built in a render of its own, not in the task that builds the latent one
+  const cur = useDeferredValue(useCurrent());
   const showTruth = useLab((s) => s.showTruth);
   const answers = useShownAnswers(cur);
   const hover = useLab((s) => s.hover);
@@ -41,7 +34,7 @@ export function InputView() {
   const scale = useLab((s) => (s.settings.present ? 1.5 : 1));
   const figure = useMemo(() => {
     if (!cur || !cur.xy) return null;
-    return inputSpaceFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null }, cur.xy, cur.msg.grid, names, pca, image, scale);
+    return inputSpaceFigure(cur.msg.snapshot, cur.table, { truth: cur.truth, showTruth, hover: null }, cur.xy, cur.msg.grid, names, pca, image, scale, pixelsToUrl);
   }, [cur, showTruth, names[0], names[1], pca, image, scale]);
   // the coordinates once per snapshot; a key press only rebuilds the few marks
   const coords = useMemo(() => {

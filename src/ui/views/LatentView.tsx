@@ -13,6 +13,7 @@ import { selectPoints } from '../../store/panels';
 import { usePreview } from './previewStore';
 import { useFrozenWhileBusy } from './freeze';
 import { useViewPrefs } from '../viewPrefs';
+import { pixelsToUrl } from '../canvasImage';
 
 /** SVG points glide in one plotly transition (no redraw per frame); WebGL ones take a few redrawn frames. */
 const TWEEN_MS = 450;
@@ -98,11 +99,11 @@ export function LatentView() {
   const at = frame ?? coords?.fitted ?? null;
   const figure: Figure | null = useMemo(() => {
     if (!shown || !at) return null;
-    return latentFigure(shown.msg.snapshot, shown.table, { truth: shown.truth, showTruth, hover: null }, at, { scale, phase: shown.phase });
+    return latentFigure(shown.msg.snapshot, shown.table, { truth: shown.truth, showTruth, hover: null }, at, { scale, phase: shown.phase, encode: pixelsToUrl });
   }, [shown, at, showTruth, scale]);
   const tween = useMemo(() => {
     if (!shown || !target) return null;
-    return { to: latentFigure(shown.msg.snapshot, shown.table, { truth: shown.truth, showTruth, hover: null }, target, { scale, phase: shown.phase }), ms: TWEEN_MS };
+    return { to: latentFigure(shown.msg.snapshot, shown.table, { truth: shown.truth, showTruth, hover: null }, target, { scale, phase: shown.phase, encode: pixelsToUrl }), ms: TWEEN_MS };
   }, [shown, target, showTruth, scale]);
 
   const overlay: OverlayMark[] = useMemo(() => {
