@@ -83,11 +83,13 @@ describe('inputSpaceFigure', () => {
     const un = fig.data.find((t) => t.meta === 'unlabelled')!;
     // log10 scores run 0 .. 1 over the unlabelled points (point 3 is queued, not among them)
     const m = un.marker as { cmin: number; cmax: number; colorscale: string; showscale: boolean };
-    expect([m.cmin, m.cmax, m.colorscale, m.showscale]).toEqual([expect.closeTo(0, 9), expect.closeTo(1, 6), 'Viridis', true]);
+    expect([m.cmin, m.cmax, m.colorscale, m.showscale, (un.marker as { color: number[] }).color[0]]).toEqual([expect.closeTo(0, 9), expect.closeTo(1, 6), 'Viridis', true, expect.closeTo(0.5, 6)]);
     // 1000 true anomalies: over SVG_MAX, so their rings are painted too and the truth trace is a legend entry
     const tr = fig.data.find((t) => t.meta === 'truth')!;
     expect([tr.x, tr.name, tr.visible]).toEqual([[null], 'true anomaly (1000)', true]);
-    expect(seen.map((p) => [p.width, p.height])).toEqual([[640, 480]]);
+    // a square image on a square plot: y is scaled by the frame's x span over its y span (1.1 / 2.2)
+    expect(seen.map((p) => [p.width, p.height])).toEqual([[480, 480]]);
+    expect((fig.layout.yaxis as { scaleratio: number }).scaleratio).toBeCloseTo(0.5, 9);
     expect(fig.painted!.idx.length).toBe(n - 1);
   });
 });

@@ -24,6 +24,9 @@ export function boundaryScore(s: StageSnapshot): { value: number; what: string }
 
 const log10 = (v: number) => Math.log10(v + 1e-12);
 
+/** A painted input image's width in pixels (about the plot's on a laptop: a dot is two or three screen pixels). */
+export const PAINT_PX = 480;
+
 /**
  * xy: input coordinates per pool index (raw 2-D values, or the PCA projection), row-major n x 2.
  * grid: score field on the plane (2-D data only).
@@ -72,7 +75,11 @@ export function inputSpaceFigure(
   const mode = drawMode(n);
   let frame: RasterFrame | null = null;
   if (mode === 'painted') {
-    frame = grid ? { x0: grid.x[0]!, x1: grid.x[grid.x.length - 1]!, y0: grid.y[0]!, y1: grid.y[grid.y.length - 1]!, width: 640, height: 640 } : frameAround(x, y, 640, 480);
+    const f = grid ? { x0: grid.x[0]!, x1: grid.x[grid.x.length - 1]!, y0: grid.y[0]!, y1: grid.y[grid.y.length - 1]!, width: PAINT_PX, height: PAINT_PX } : frameAround(x, y, PAINT_PX, PAINT_PX);
+    // the pixels keep the plot's aspect, so a painted dot stays round: equal data scales (the plane) follow the
+    // frame's shape, and a PCA plot is made square to match its square image
+    const h = pca && !grid ? PAINT_PX : Math.round(Math.min(4 * PAINT_PX, Math.max(PAINT_PX / 4, (PAINT_PX * (f.y1 - f.y0)) / (f.x1 - f.x0 || 1))));
+    frame = { ...f, height: h };
   }
   const layers = pointTraces(x, y, s, t, v, { gl: mode === 'webgl', colourByScore: !grid, onField: !!grid, scale, paint: frame ? { frame, encode } : undefined });
   data.push(...layers.traces);
@@ -86,7 +93,12 @@ export function inputSpaceFigure(
         xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...fixed, ...(grid ? { range: [grid.x[0], grid.x[grid.x.length - 1]] } : {}) },
         yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...fixedY, ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
       }
-    : frame ? { xaxis: { title: { text: axisNames[0] }, zeroline: false, ...fixed }, yaxis: { title: { text: axisNames[1] }, zeroline: false, ...fixedY } } : {};
+    : frame
+      ? {
+          xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...fixed },
+          yaxis: { title: { text: axisNames[1] }, zeroline: false, constrain: 'domain', scaleanchor: 'x', scaleratio: (frame.x1 - frame.x0) / (frame.y1 - frame.y0 || 1), ...fixedY },
+        }
+      : {};
   // the legend beside the square plot, under the colour bar: at the foot it would take the plot's height
   const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images, legend: { ...SIDE_LEGEND(scale), y: 0, yanchor: 'bottom' } }, scale);
   return { data, layout, ...(frame ? { painted: { x, y, idx: layers.painted } } : {}) };

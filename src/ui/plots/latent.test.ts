@@ -150,13 +150,13 @@ describe('the renderer by pool size', () => {
     // the ABS circle (radius 2, 8% margin) sets the half-width 2.16; the image covers the square frame
     expect(img.source).toBe('data:image/png;base64,AA');
     expect([img.x, img.y, img.sizex, img.sizey]).toEqual([expect.closeTo(-2.16, 9), expect.closeTo(2.16, 9), expect.closeTo(4.32, 9), expect.closeTo(4.32, 9)]);
-    // point 0 at (1, 0) is pixel (floor(3.16 / 4.32 x 640), 320) = (468, 320); all scores equal: the lowest grey shade
+    // point 0 at (1, 0) is pixel (floor(3.16 / 4.32 x 480), 240) = (351, 240); all scores equal: the lowest grey shade
     const px = seen[0]!;
-    expect([px.width, px.height]).toEqual([640, 640]);
-    const at = (c: number, r: number) => Array.from(px.rgba.slice(4 * (r * 640 + c), 4 * (r * 640 + c) + 4));
-    expect(at(468, 320)).toEqual([...[1, 3, 5].map((k) => parseInt(scaleColour(GREYS, 0.5 / 64).slice(k, k + 2), 16)), 217]);
+    expect([px.width, px.height]).toEqual([480, 480]);
+    const at = (c: number, r: number) => Array.from(px.rgba.slice(4 * (r * 480 + c), 4 * (r * 480 + c) + 4));
+    expect(at(351, 240)).toEqual([...[1, 3, 5].map((k) => parseInt(scaleColour(GREYS, 0.5 / 64).slice(k, k + 2), 16)), 217]);
     // nothing at the centre
-    expect(at(320, 320)).toEqual([0, 0, 0, 0]);
+    expect(at(240, 240)).toEqual([0, 0, 0, 0]);
   });
   it('keeps the first SVG_MAX of a long queue as SVG points and paints the rest over everything', () => {
     const n = MAX_DRAWN + 1000;
@@ -170,10 +170,10 @@ describe('the renderer by pool size', () => {
     const q = fig.data.find((t) => t.meta === 'queued')!;
     expect([q.x!.length, q.name]).toEqual([SVG_MAX, `queued (${SVG_MAX + 100})`]);
     expect(fig.painted!.idx.length).toBe(n - SVG_MAX);
-    // (0.5, 0) in the frame of half-width 2.16 (the ABS circle): pixel (floor(2.66 / 4.32 x 640), 320) = (394, 320)
-    const at = (c: number, r: number) => Array.from(seen[0]!.rgba.slice(4 * (r * 640 + c), 4 * (r * 640 + c) + 4));
-    expect(at(394, 320)).toEqual([0xf0, 0xe4, 0x42, 255]);
+    // (0.5, 0) in the frame of half-width 2.16 (the ABS circle): pixel (floor(2.66 / 4.32 x 480), 240) = (295, 240)
+    const at = (c: number, r: number) => Array.from(seen[0]!.rgba.slice(4 * (r * 480 + c), 4 * (r * 480 + c) + 4));
+    expect(at(295, 240)).toEqual([0xf0, 0xe4, 0x42, 255]);
     // the square's rim, 3 pixels out, is black
-    expect(at(397, 320)).toEqual([0, 0, 0, 255]);
+    expect(at(298, 240)).toEqual([0, 0, 0, 255]);
   });
 });

@@ -35,7 +35,7 @@ export interface LatentOpts {
 }
 
 /** A painted latent image's side in pixels: about the plot's size on a laptop, so a point is a pixel or three. */
-export const LATENT_PX = 640;
+export const LATENT_PX = 480;
 
 const PHASE_CAPTION = { center: 'centre c set', train: 'trained, not scored', scored: '' } as const;
 

@@ -68,7 +68,8 @@ export function paintPoints(x: ArrayLike<number>, y: ArrayLike<number>, s: Stage
     for (let k = 0; k < SHADES; k++) palette.push(rgbaOf(scaleColour(stops, (k + 0.5) / SHADES), 0.85));
     // the highest scores on top, as the SVG plot draws its darkest (latent) or brightest (viridis) points last
     layers.push({ idx: un, stamp: stamp(STAMP.unlabelled), level: (i) => (span > 0 ? Math.min(SHADES - 1, Math.floor(((log(i) - lo) / span) * SHADES)) : 0) });
-    const bar = shading === 'viridis' ? { color: [lo], cmin: lo, cmax: hi, colorscale: 'Viridis', showscale: true, colorbar: SIDE_COLORBAR } : { color: scaleColour(stops, 0.5) };
+    // the legend's dot takes the scale's middle; the colour bar spans the painted range
+    const bar = shading === 'viridis' ? { color: [(lo + hi) / 2], cmin: lo, cmax: hi, colorscale: 'Viridis', showscale: true, colorbar: SIDE_COLORBAR } : { color: scaleColour(stops, 0.5) };
     legend.set('unlabelled', legendOnly(name('unlabelled'), 'unlabelled', { ...marker('unlabelled', scaleColour(stops, 0.5)), ...bar }));
   } else if (shading === 'onField') {
     // white dots with a dark rim, readable on every shade of the field
