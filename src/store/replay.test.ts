@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from './labels';
 import type { StageSnapshot } from '../core/types';
-import { historyEvents, lossesOf, messageOf, missingDecisions, replayPlan, roundAnswers, roundOf } from './replay';
+import { historyEvents, lossesOf, messageOf, missingDecisions, releaseEarlier, replayPlan, roundAnswers, roundOf } from './replay';
 
 const e = (seq: number, index: number, label: HistoryEntry['label'], round: number): HistoryEntry => ({ seq, index, label, round, time: 0, source: 'key' });
 // newest first, as the labels store keeps it
@@ -41,6 +41,22 @@ describe('replay plan', () => {
     expect('rank' in back.snapshot).toBe(false);
     expect(messageOf({ ...saved, rank: Int32Array.of(1) }).rank).toBeUndefined();
     expect(roundOf({ snapshot, grid: null, order: m.order })).not.toHaveProperty('rank');
+  });
+
+  it('lets the rounds before the last go of their embeddings, fields and ranks, copying them and leaving the last alone', () => {
+    const round = (stage: number) => ({
+      snapshot: { stage, scores: Float32Array.of(1, 2), embedding: Float32Array.of(1, 2, 3, 4), repDim: 2, queued: [stage] } as unknown as StageSnapshot,
+      grid: { x: Float32Array.of(0), y: Float32Array.of(0), z: Float32Array.of(1) }, order: Int32Array.of(1, 0), rank: Int32Array.of(2, 1),
+    });
+    const snaps = [round(0), round(1), round(2)];
+    const out = releaseEarlier(snaps);
+    expect(out.map((m) => [m.snapshot.embedding.length, m.grid === null, 'rank' in m])).toEqual([[0, true, false], [0, true, false], [4, false, true]]);
+    // what the curves, exports and the replay read stays: scores, order, queue
+    expect(out.map((m) => [Array.from(m.snapshot.scores), Array.from(m.order), m.snapshot.queued])).toEqual([[[1, 2], [1, 0], [0]], [[1, 2], [1, 0], [1]], [[1, 2], [1, 0], [2]]]);
+    // copies: a save holding the first message still writes its embedding; the last is the same object
+    expect([snaps[0]!.snapshot.embedding.length, out[2] === snaps[2]]).toEqual([4, true]);
+    // nothing left to let go: the same array, so the store does not re-render
+    expect(releaseEarlier(out)).toBe(out);
   });
 
   it('a saved round keeps the worker\'s collapse figures and gives them back with the message', () => {

@@ -82,6 +82,25 @@ export function roundOf(m: SnapshotMessage): SavedRound {
   return { ...m.snapshot, order: m.order, grid: m.grid, ...(m.rank ? { rank: m.rank } : {}), ...(m.collapse ? { collapse: m.collapse } : {}) };
 }
 
+const NONE = new Float32Array(0);
+
+/**
+ * The rounds before the last without what only the drawn round needs (the embedding, n x repDim values; the score
+ * field; the ranks): once stored, an earlier round keeps only what curves, exports and the replay read. The
+ * messages are copies (a save still holding the old one writes it whole); the same array when nothing is left to let go.
+ */
+export function releaseEarlier(snaps: SnapshotMessage[]): SnapshotMessage[] {
+  let out: SnapshotMessage[] | null = null;
+  for (let k = 0; k < snaps.length - 1; k++) {
+    const m = snaps[k]!;
+    if (m.snapshot.embedding.length === 0 && m.grid === null && !m.rank) continue;
+    out ??= [...snaps];
+    const { rank: _rank, ...rest } = m;
+    out[k] = { ...rest, grid: null, snapshot: { ...m.snapshot, embedding: NONE } };
+  }
+  return out ?? snaps;
+}
+
 /**
  * The replay under the log's rule: a change made while round t was open is given to the engine with round t's
  * answers, exactly as the live model got it; a label taken back after the model trained with it is an event with

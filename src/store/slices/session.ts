@@ -5,7 +5,7 @@ import type { RunConfig } from '../../core/types';
 import type { SnapshotMessage, WeightsMessage, WorkerState } from '../../protocol';
 import type { LogRecord } from '../log';
 import type { SessionSize, SessionSummary } from '../persist-types';
-import { lossesOf, missingDecisions, openRelabels, replayFromLog, roundOf } from '../replay';
+import { lossesOf, missingDecisions, openRelabels, releaseEarlier, replayFromLog, roundOf } from '../replay';
 import { linkDiffers } from '../sessionNames';
 import type { Ctx } from './ctx';
 import { sessionFileActions } from './sessionFiles';
@@ -201,7 +201,8 @@ export function createSessionSlice(ctx: Ctx): SessionSlice {
     roundArrived(m) {
       const id = S().id;
       if (!id) return;
-      if (!memory()) void track(storage.saveRound(id, S().runId, roundOf(m))).catch(quietStale);
+      // once stored, the rounds before the shown one let go of their embeddings (a round's n x repDim values)
+      if (!memory()) void track(storage.saveRound(id, S().runId, roundOf(m))).then(() => ctx.set('lab', { snapshots: releaseEarlier(L().snapshots) })).catch(quietStale);
       const t = m.snapshot.stage;
       if (t < 1) return;
       const missing = missingDecisions(m.snapshot.labelled, labels().decisions);

@@ -6,7 +6,7 @@ import { modelWeightsOf } from '../model';
 import { StaleWrite, StorageFull } from '../persist';
 import type { DatasetRef, SessionRecord } from '../persist-types';
 import { SCHEMA_VERSION } from '../persist-types';
-import { lossesOf, messageOf, replayFromLog, roundAnswers, roundOf, type ReplayPlan } from '../replay';
+import { lossesOf, messageOf, releaseEarlier, replayFromLog, roundAnswers, roundOf, type ReplayPlan } from '../replay';
 import { defaultSessionName, isDefaultName, plural } from '../sessionNames';
 import { storedProblems } from '../sessionSchema';
 import type { LabSettings } from '../urlState';
@@ -102,7 +102,9 @@ export function sessionOps(ctx: Ctx) {
       L().setImported(rec.dataset.data);
       ctx.get().link.fileLoaded(rec.dataset.fileName ?? rec.dataset.data.name);
     } else if (!(await L().loadData())) throw new Error(`The session's dataset could not be loaded: ${L().error}`);
-    ctx.set('lab', { snapshots: rec.rounds.map(messageOf), lossLog: lossesOf(rec.rounds), answers: new Map(), progress: null, lastPhase: null });
+    // a stored session's earlier rounds stay in storage: the page keeps what it draws (see releaseEarlier)
+    const snapshots = rec.rounds.map(messageOf);
+    ctx.set('lab', { snapshots: memory() ? snapshots : releaseEarlier(snapshots), lossLog: lossesOf(rec.rounds), answers: new Map(), progress: null, lastPhase: null });
     labels().load(rec.log);
     seen.modelStage = rec.model?.stage ?? -1;
     set({ id: rec.id, name: rec.name, runId: rec.runId, error: null });
