@@ -8,6 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import { launchChromium, startPreview } from './bench-browser';
 import { table } from './bench-table';
 import { stretches, type CpuProfile } from './cpu-stretches';
+import { codeBytes, heapSnapshot } from './heap-snapshot';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -128,14 +129,14 @@ async function soak(browser: Browser) {
   await page.goto(`${ORIGIN}/?dataset=ionosphere&backend=wasm`);
   await until(page, ready(0), 120_000);
   const sample = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
+    // the snapshot collects garbage first; V8's compiled code is counted apart (it grows as functions tier up)
+    const code = codeBytes(await heapSnapshot(cdp)) / 2 ** 20;
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const m = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
     const get = (n: string) => m.metrics.find((x) => x.name === n)?.value ?? NaN;
-    return { mb: heap.usedSize / 2 ** 20, listeners: get('JSEventListeners'), nodes: get('Nodes') };
+    return { mb: heap.usedSize / 2 ** 20, code, listeners: get('JSEventListeners'), nodes: get('Nodes') };
   };
-  const rows: Array<[number, { mb: number; listeners: number; nodes: number }]> = [[0, await sample()]];
+  const rows: Array<[number, { mb: number; code: number; listeners: number; nodes: number }]> = [[0, await sample()]];
   for (let k = 1; k <= ROUNDS; k++) {
     await page.getByTestId('train-round').click();
     await until(page, ready(k));
@@ -143,11 +144,12 @@ async function soak(browser: Browser) {
     if (k === 1 || k % 10 === 0 || k === ROUNDS) rows.push([k, await sample()]);
   }
   await ctx.close();
-  console.log(`soak (ionosphere, ${ROUNDS} rounds, after GC): round, heap MB, event listeners, DOM nodes`);
-  for (const [k, s] of rows) console.log(`  ${String(k).padStart(3)}  ${s.mb.toFixed(2).padStart(7)}  ${String(s.listeners).padStart(5)}  ${String(s.nodes).padStart(6)}`);
+  console.log(`soak (ionosphere, ${ROUNDS} rounds, after GC): round, heap MB, of it V8's compiled code MB, the rest MB, event listeners, DOM nodes`);
+  for (const [k, s] of rows) console.log(`  ${String(k).padStart(3)}  ${s.mb.toFixed(2).padStart(7)}  ${s.code.toFixed(2).padStart(6)}  ${(s.mb - s.code).toFixed(2).padStart(7)}  ${String(s.listeners).padStart(5)}  ${String(s.nodes).padStart(6)}`);
   const one = rows.find(([k]) => k === 1)![1];
   const last = rows[rows.length - 1]![1];
-  console.log(`  heap from round 1 to ${ROUNDS}: ${(last.mb - one.mb >= 0 ? '+' : '')}${(last.mb - one.mb).toFixed(2)} MB; listeners ${one.listeners} -> ${last.listeners}`);
+  const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+  console.log(`  from round 1 to ${ROUNDS}: heap ${sign(last.mb - one.mb)} MB (code ${sign(last.code - one.code)}, the rest ${sign(last.mb - last.code - one.mb + one.code)}); listeners ${one.listeners} -> ${last.listeners}`);
 }
 
 async function main(): Promise<void> {

@@ -2,27 +2,11 @@
 // the live event listeners by target and type (addEventListener wrapped). Diagnostics: npx tsx scripts/soak-diff.ts [A B]
 import { loadavg } from 'node:os';
 import { launchChromium, startPreview } from './bench-browser';
+import { heapSnapshot } from './heap-snapshot';
 const PORT = Number(process.env.E2E_PORT ?? 4199);
 const ORIGIN = `http://localhost:${PORT}`;
 const [A, B] = [Number(process.argv[2] ?? 5), Number(process.argv[3] ?? 30)];
 const DIR = process.argv[4] ?? 'dist';
-type Snap = { snapshot: { meta: { node_fields: string[]; node_types: unknown[][] } }; nodes: number[]; strings: string[] };
-function byCtor(s: Snap): Map<string, [number, number]> {
-  const f = s.snapshot.meta.node_fields;
-  const w = f.length;
-  const [ti, ni, si] = [f.indexOf('type'), f.indexOf('name'), f.indexOf('self_size')];
-  const types = s.snapshot.meta.node_types[0] as string[];
-  const out = new Map<string, [number, number]>();
-  for (let i = 0; i < s.nodes.length; i += w) {
-    const t = types[s.nodes[i + ti]!]!;
-    const name = t === 'object' || t === 'closure' || t === 'code' || t === 'native' ? `${t}:${s.strings[s.nodes[i + ni]!]!.slice(0, 60)}` : t;
-    const e = out.get(name) ?? [0, 0];
-    e[0]++;
-    e[1] += s.nodes[i + si]!;
-    out.set(name, e);
-  }
-  return out;
-}
 const server = await startPreview(PORT, DIR);
 try {
   const browser = await launchChromium();
@@ -69,14 +53,9 @@ try {
   const ready = (k: number) => page.waitForFunction((k) => { const s = (window as any).__lab?.state(); return !!s && s.backend !== null && s.n > 0 && !s.busy && s.stages.length >= k; }, k, { timeout: 120000, polling: 100 });
   await ready(0);
   const snap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage'); await cdp.send('HeapProfiler.collectGarbage');
-    const chunks: string[] = [];
-    const on = (e: { chunk: string }) => chunks.push(e.chunk);
-    cdp.on('HeapProfiler.addHeapSnapshotChunk', on);
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-    cdp.off('HeapProfiler.addHeapSnapshotChunk', on);
+    const ctors = await heapSnapshot(cdp);
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { ctors: byCtor(JSON.parse(chunks.join('')) as Snap), listeners: await page.evaluate(() => (window as any).__listeners()) as Record<string, number>, mb: heap.usedSize / 2 ** 20 };
+    return { ctors, listeners: await page.evaluate(() => (window as any).__listeners()) as Record<string, number>, mb: heap.usedSize / 2 ** 20 };
   };
   let a: Awaited<ReturnType<typeof snap>> | null = null;
   for (let k = 1; k <= B; k++) {

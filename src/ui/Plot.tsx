@@ -7,7 +7,7 @@ import type { Figure } from './plots/figure';
 import { tweenStep } from './plots/tween';
 import { enqueueRender } from './renderQueue';
 import { recordFigure, recordOverlay, recordRenderTime } from './plotRegistry';
-import { loadPlotly, plotConfig } from './plotly/load';
+import { loadPlotly, plotConfig, trimTextCache } from './plotly/load';
 import { pointsInArea } from './plots/raster';
 
 export { loadPlotly } from './plotly/load';
@@ -74,6 +74,7 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
       // the height comes from the container (CSS sizes the bench), so the layout sets none
       await Plotly.react(el, fig.data as never, { ...fig.layout, autosize: true } as never, config as never);
       if (figure) recordRenderTime(id, performance.now() - t0);
+      trimTextCache();
       // a User Timing entry for the benchmarks' observers (they name the plot behind a long task), not kept in the
       // page's timeline: one a draw would grow the heap for as long as the lab is open
       const mark = `plot ${id}${figure ? '' : ' (placeholder)'}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capSquares, markPosition, spreadSquares } from './PlotOverlay';
+import { capSquares, markPosition, MAX_SQUARES, MIN_SQUARES, spreadSquares, squaresFor } from './PlotOverlay';
 import type { OverlayMark } from './plots/pointTraces';
 
 describe('markPosition', () => {
@@ -61,5 +61,16 @@ describe('capSquares', () => {
     // at or under the cap: the same array, nothing hidden
     expect(capSquares(marks, 4)).toEqual({ marks, hidden: 0 });
     expect(capSquares(marks, 4).marks).toBe(marks);
+  });
+});
+
+describe('squaresFor', () => {
+  it('numbers one square per six squares of plot area, within its bounds', () => {
+    // 330 x 330 px at 28 px squares: 108900 / (6 x 784) = 23.1
+    expect(squaresFor(330, 330, 28)).toBe(23);
+    expect(squaresFor(2400, 2400, 28)).toBe(MAX_SQUARES);
+    // presenter mode's 42 px squares on the same plot: 10 fit, the floor keeps 20
+    expect(squaresFor(330, 330, 42)).toBe(MIN_SQUARES);
+    expect(squaresFor(0, 0, 28)).toBe(MIN_SQUARES);
   });
 });

@@ -64,6 +64,18 @@ export function spreadSquares(at: ReadonlyArray<{ left: number; top: number }>, 
 /** Numbered squares drawn at most (the first in query order): k = 2000 on 200k rows made 4000 elements a round. */
 export const MAX_SQUARES = 200;
 
+/** Queued squares always numbered, however small the plot (a teacher's queue of 20 is never cut). */
+export const MIN_SQUARES = 20;
+
+/**
+ * How many numbered squares a plot area of w x h px holds readably: one per six squares' area, between
+ * MIN_SQUARES and MAX_SQUARES (200 squares covered a laptop's latent plot entirely).
+ */
+export function squaresFor(w: number, h: number, size: number): number {
+  const fit = Math.floor((Math.max(0, w) * Math.max(0, h)) / (6 * size * size));
+  return Math.max(MIN_SQUARES, Math.min(MAX_SQUARES, fit));
+}
+
 /** The marks to draw: every ring and hover mark, the first `max` queued squares; `hidden` counts the queued left out. */
 export function capSquares(marks: readonly OverlayMark[], max = MAX_SQUARES): { marks: readonly OverlayMark[]; hidden: number } {
   let queued = 0;
@@ -153,7 +165,12 @@ const Leader = memo(function Leader({ x1, y1, x2, y2, fill, scale }: { x1: numbe
 });
 
 export function PlotOverlay({ plot, marks: all, version, scale, onHover, onPick }: PlotOverlayProps) {
-  const { marks, hidden } = useMemo(() => capSquares(all), [all]);
+  const fl = (plot as unknown as { _fullLayout?: { xaxis?: Axis & { _length?: number }; yaxis?: Axis & { _length?: number } } } | null)?._fullLayout;
+  const xa = fl?.xaxis;
+  const ya = fl?.yaxis;
+  const size = Math.round(28 * scale);
+  const max = squaresFor(xa?._length ?? 0, ya?._length ?? 0, size);
+  const { marks, hidden } = useMemo(() => capSquares(all, max), [all, max]);
   const hoverCb = useRef(onHover);
   hoverCb.current = onHover;
   const pickCb = useRef(onPick);
@@ -161,11 +178,7 @@ export function PlotOverlay({ plot, marks: all, version, scale, onHover, onPick 
   // stable handlers: the memoised marks do not redraw because a parent passed new closures
   const on = useMemo<Handlers>(() => ({ hover: (i) => hoverCb.current?.(i), pick: (i) => pickCb.current?.(i) }), []);
   const cache = useRef<{ marks: readonly OverlayMark[]; version: number; scale: number; plot: HTMLElement | null; spots: Array<Spot | null> } | null>(null);
-  const fl = (plot as unknown as { _fullLayout?: { xaxis?: Axis; yaxis?: Axis } } | null)?._fullLayout;
-  const xa = fl?.xaxis;
-  const ya = fl?.yaxis;
   if (!xa?.l2p || !ya?.l2p || marks.length === 0) return null;
-  const size = Math.round(28 * scale);
   const ring = Math.round(38 * scale);
   const c = cache.current;
   // a decision changes fills only: the positions (and the squares' spreading) of the last layout stay
@@ -177,7 +190,7 @@ export function PlotOverlay({ plot, marks: all, version, scale, onHover, onPick 
   return (
     <div className="plot-overlay" data-version={version} style={{ fontSize: `${Math.round(16 * scale)}px` }}>
       {hidden > 0 && (
-        <div className="overlay-note" data-testid="overlay-note">numbered: the first {MAX_SQUARES} of {MAX_SQUARES + hidden} queued (the rest as small squares)</div>
+        <div className="overlay-note" data-testid="overlay-note">numbered: the first {max} of {max + hidden} queued (the rest as small squares)</div>
       )}
       {moved.length > 0 && (
         <svg className="leaders" width="100%" height="100%" aria-hidden>

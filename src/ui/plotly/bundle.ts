@@ -29,6 +29,20 @@ const SLICES: Array<() => Promise<unknown>> = [
   () => Promise.all([import('regl-scatter2d'), import('regl-line2d'), import('regl-error2d')]),
 ];
 
+/** plotly's text-measure cache: every distinct label's box, kept until 10000 (about 2 MB) before plotly resets it. */
+let drawing: { savedBBoxes: Record<string, unknown> } | null = null;
+
+/** The boxes plotly may keep: a round's labels (titles, ticks, legend counts) are a few hundred. */
+export const TEXT_BOXES = 1500;
+
+/** Lets go of plotly's measured boxes once they pass TEXT_BOXES (a long session's labels would otherwise pile up). */
+export function trimTextCache(max = TEXT_BOXES, cache: { savedBBoxes: Record<string, unknown> } | null = drawing): void {
+  if (!cache) return;
+  let k = 0;
+  for (const _ in cache.savedBBoxes) if (++k > max) break;
+  if (k > max) cache.savedBBoxes = {};
+}
+
 /** plotly, registered with scattergl and bar (the histogram is binned in plots/histogram.ts), after evaluating it slice by slice. */
 export async function loadBundle(): Promise<PlotlyCore> {
   for (const slice of SLICES) {
@@ -38,5 +52,6 @@ export async function loadBundle(): Promise<PlotlyCore> {
   const core = (await import('plotly.js/lib/core')).default;
   const [scattergl, bar] = await Promise.all([import('plotly.js/lib/scattergl'), import('plotly.js/lib/bar')]);
   core.register([scattergl.default, bar.default]);
+  drawing = (await import('plotly.js/src/components/drawing')).default;
   return core;
 }

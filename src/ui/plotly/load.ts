@@ -1,6 +1,8 @@
 // The plotting library: fetched at page start in parallel with the lab, and one trimmed, local-only modebar.
 import { loadBundle } from './bundle';
 
+export { trimTextCache } from './bundle';
+
 type PlotlyModule = typeof import('plotly.js-dist-min');
 
 let plotlyPromise: Promise<PlotlyModule> | null = null;

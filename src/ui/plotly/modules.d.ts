@@ -11,6 +11,10 @@ declare module 'plotly.js/lib/bar' {
   const trace: unknown;
   export default trace;
 }
+declare module 'plotly.js/src/components/drawing' {
+  const drawing: { savedBBoxes: Record<string, unknown> };
+  export default drawing;
+}
 // modules loaded only to evaluate them early, in their own task (src/ui/plotly/bundle.ts): their exports are unused
 declare module 'plotly.js/src/lib';
 declare module 'plotly.js/src/plots/plots';
