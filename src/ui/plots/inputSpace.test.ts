@@ -3,7 +3,7 @@ import { tinySnapshot } from '../../core/testing';
 import { boundaryScore, inputSpaceFigure } from './inputSpace';
 import { pointTable } from './points';
 import { SCORE_BANDS, scaleColour, VIRIDIS } from './scoreBands';
-import { MAX_DRAWN } from './pointTraces';
+import { PAINT_ABOVE } from './pointTraces';
 import type { Pixels } from './raster';
 
 const xy = Float32Array.of(0, 0, 1, 0, 2, 0, 0, 1, 1, 1, 2, 1);
@@ -64,7 +64,7 @@ describe('inputSpaceFigure', () => {
     expect((bands[0]!.x as number[]).at(-1)).toBe(124);
   });
   it('paints a large PCA pool and its many true anomalies, the axes set to the image frame', () => {
-    const n = MAX_DRAWN + 2000;
+    const n = PAINT_ABOVE + 2000;
     const plane = new Float32Array(2 * n);
     const scores = new Float32Array(n);
     const truth = new Uint8Array(n);

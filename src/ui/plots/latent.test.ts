@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from '../../core/testing';
 import { fitLatent, latentCoords, latentFigure } from './latent';
 import { pointTable } from './points';
-import { drawMode, MAX_DRAWN, WEBGL_FROM } from './pointTraces';
+import { drawMode, PAINT_ABOVE, WEBGL_FROM } from './pointTraces';
 import type { Pixels } from './raster';
 import { SVG_MAX } from './paintedPoints';
 import { GREYS, SCORE_BANDS, scaleColour } from './scoreBands';
@@ -92,7 +92,7 @@ describe('latentFigure', () => {
 
 describe('the renderer by pool size', () => {
   it('draws every trace with WebGL from WEBGL_FROM pool points, with SVG below', () => {
-    expect([1, WEBGL_FROM - 1, WEBGL_FROM, MAX_DRAWN, MAX_DRAWN + 1, 200_000].map(drawMode)).toEqual(['svg', 'svg', 'webgl', 'webgl', 'painted', 'painted']);
+    expect([1, WEBGL_FROM - 1, WEBGL_FROM, PAINT_ABOVE, PAINT_ABOVE + 1, 200_000].map(drawMode)).toEqual(['svg', 'svg', 'webgl', 'webgl', 'painted', 'painted']);
     // WEBGL_FROM points on a circle of radius 1 around c = (0, 0)
     const n = WEBGL_FROM;
     const embedding = new Float32Array(2 * n);
@@ -129,8 +129,8 @@ describe('the renderer by pool size', () => {
     // no trace of the figure holds a colour per point
     expect(fig.data.filter((t) => Array.isArray((t.marker as { color?: unknown } | undefined)?.color) && (t.x as unknown[]).length > 2)).toEqual([]);
   });
-  it('paints a pool over MAX_DRAWN into one image under SVG traces, the queue drawn as points', () => {
-    const n = MAX_DRAWN + 1000;
+  it('paints a pool over PAINT_ABOVE into one image under SVG traces, the queue drawn as points', () => {
+    const n = PAINT_ABOVE + 1000;
     const embedding = new Float32Array(2 * n);
     for (let i = 0; i < n; i++) {
       embedding[2 * i] = Math.cos((2 * Math.PI * i) / n);
@@ -159,7 +159,7 @@ describe('the renderer by pool size', () => {
     expect(at(240, 240)).toEqual([0, 0, 0, 0]);
   });
   it('keeps the first SVG_MAX of a long queue as SVG points and paints the rest over everything', () => {
-    const n = MAX_DRAWN + 1000;
+    const n = PAINT_ABOVE + 1000;
     const embedding = new Float32Array(2 * n);
     // every point at (0.5, 0): the painted queue (yellow, level above the grey) wins the shared pixels
     for (let i = 0; i < n; i++) embedding[2 * i] = 0.5;

@@ -8,8 +8,8 @@ import { paintPoints, SVG_MAX, type PaintOpts, type Shading } from './paintedPoi
 
 const BELOW: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly'];
 
-/** Above this many pool points a plot paints its crowded states into an image (plots/paintedPoints). */
-export const MAX_DRAWN = 8000;
+/** Above this many pool points a plot paints its crowd into an image (plots/paintedPoints), under SVG traces. */
+export const PAINT_ABOVE = 8000;
 
 /**
  * From this many pool points a plot is drawn with WebGL (scattergl); below it as SVG. Setting up a WebGL
@@ -21,7 +21,7 @@ export const WEBGL_FROM = 1000;
 /** How a pool of n points is drawn: SVG, WebGL, or painted (an image of the crowd, SVG for the few marked points). */
 export type DrawMode = 'svg' | 'webgl' | 'painted';
 
-export const drawMode = (n: number): DrawMode => (n > MAX_DRAWN ? 'painted' : n >= WEBGL_FROM ? 'webgl' : 'svg');
+export const drawMode = (n: number): DrawMode => (n > PAINT_ABOVE ? 'painted' : n >= WEBGL_FROM ? 'webgl' : 'svg');
 
 export const useWebGL = (n: number): boolean => drawMode(n) === 'webgl';
 
