@@ -9,6 +9,7 @@ import { enqueueRender } from './renderQueue';
 import { recordFigure, recordOverlay, recordRenderTime } from './plotRegistry';
 import { loadPlotly, plotConfig, trimTextCache } from './plotly/load';
 import { pointsInArea } from './plots/raster';
+import { paintedHover } from './paintedHover';
 
 export { loadPlotly } from './plotly/load';
 
@@ -61,6 +62,7 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
   // a painted plot's points are in its image: a box or lasso picks them by position
   const painted = useRef(figure?.painted);
   painted.current = figure?.painted;
+  const detach = useRef<(() => void) | null>(null);
   const config = plotConfig(!!onSelect);
 
   useEffect(() => {
@@ -97,6 +99,7 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
           if (Array.isArray(cd) && typeof cd[0] === 'number') hoverCb.current?.(cd[0]);
         });
         el.on('plotly_unhover', () => hoverCb.current?.(null));
+        detach.current = paintedHover(el, () => painted.current, (i) => hoverCb.current?.(i));
         // scattergl's selection events may leave customdata out: read it from the trace by point number
         type Pt = { customdata?: unknown; pointIndex?: number; pointNumber?: number; data?: { customdata?: unknown[] } };
         const cdOf = (p: Pt) => p.customdata ?? p.data?.customdata?.[p.pointIndex ?? p.pointNumber ?? -1];
@@ -152,6 +155,7 @@ export function Plot({ id, figure, onHover, highlight, overlay, scale = 1, empty
     ro?.observe(el);
     return () => {
       ro?.disconnect();
+      detach.current?.();
       cancelAnimationFrame(frame);
       void loadPlotly().then((P) => P.purge(el));
     };
