@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type LabSettings } from './urlState';
 import type { BackendReport, EpochLoss, SnapshotMessage, WorkerEvent, WorkerState } from '../protocol';
 import { curveFromSnapshots, type RunCurve } from './curves';
 import { trackEpochs, type EpochRates, type PhaseClock } from './labEta';
+import { sharePairs } from './replay';
 
 /** The lab opens on the settings table's defaults (a synthetic 2-D set generated in the page, no download). */
 export const LAB_DEFAULTS: LabSettings = DEFAULT_SETTINGS;
@@ -86,7 +87,9 @@ export function reduceEvent(st: LabData, ev: WorkerEvent): Partial<LabData> {
     case 'phase':
       return { lastPhase: { phase: ev.phase, stage: ev.stage } };
     case 'snapshot': {
-      const msg: SnapshotMessage = { snapshot: ev.snapshot, grid: ev.grid, order: ev.order, ...(ev.rank ? { rank: ev.rank } : {}), ...(ev.collapse ? { collapse: ev.collapse } : {}), ...(ev.latent ? { latent: ev.latent } : {}) };
+      // the labels' pair objects shared with the round before (each round lists every label so far)
+      const before = st.snapshots.filter((s) => s.snapshot.stage < ev.snapshot.stage).at(-1)?.snapshot;
+      const msg: SnapshotMessage = { snapshot: sharePairs(ev.snapshot, before), grid: ev.grid, order: ev.order, ...(ev.rank ? { rank: ev.rank } : {}), ...(ev.collapse ? { collapse: ev.collapse } : {}), ...(ev.latent ? { latent: ev.latent } : {}) };
       const snaps = st.snapshots.filter((s) => s.snapshot.stage !== ev.snapshot.stage);
       snaps.push(msg);
       snaps.sort((a, b) => a.snapshot.stage - b.snapshot.stage);

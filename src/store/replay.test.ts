@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from './labels';
 import type { StageSnapshot } from '../core/types';
-import { historyEvents, lossesOf, messageOf, missingDecisions, releaseEarlier, replayPlan, roundAnswers, roundOf } from './replay';
+import { historyEvents, lossesOf, messageOf, missingDecisions, releaseEarlier, replayPlan, roundAnswers, roundOf, sharePairs } from './replay';
 
 const e = (seq: number, index: number, label: HistoryEntry['label'], round: number): HistoryEntry => ({ seq, index, label, round, time: 0, source: 'key' });
 // newest first, as the labels store keeps it
@@ -41,6 +41,18 @@ describe('replay plan', () => {
     expect('rank' in back.snapshot).toBe(false);
     expect(messageOf({ ...saved, rank: Int32Array.of(1) }).rank).toBeUndefined();
     expect(roundOf({ snapshot, grid: null, order: m.order })).not.toHaveProperty('rank');
+  });
+
+  it('shares the labelled pairs a round has in common with the one before, keeping its own order and the rest', () => {
+    const prev = { stage: 1, labelled: [[4, 0], [7, 1], [9, 0]] } as unknown as StageSnapshot;
+    // point 9 was relabelled anomaly; 2 is new
+    const next = { stage: 2, labelled: [[7, 1], [4, 0], [9, 1], [2, 0]] } as unknown as StageSnapshot;
+    const out = sharePairs(next, prev);
+    expect(out.labelled).toEqual([[7, 1], [4, 0], [9, 1], [2, 0]]);
+    expect([out.labelled[0] === prev.labelled[1], out.labelled[1] === prev.labelled[0], out.labelled[2] === next.labelled[2], out.labelled[3] === next.labelled[3]]).toEqual([true, true, true, true]);
+    // nothing in common, or no round before: the snapshot itself
+    expect(sharePairs(next, undefined)).toBe(next);
+    expect(sharePairs({ ...next, labelled: [[1, 1]] } as unknown as StageSnapshot, prev).labelled[0]).toEqual([1, 1]);
   });
 
   it('lets the rounds before the last go of their embeddings, fields and ranks, copying them and leaving the last alone', () => {

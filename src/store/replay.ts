@@ -85,6 +85,23 @@ export function roundOf(m: SnapshotMessage): SavedRound {
 const NONE = new Float32Array(0);
 
 /**
+ * The snapshot with its labelled pairs taken from the previous round's where equal: every round lists all labels
+ * so far, and without sharing each round kept its own pair objects (the page's heap grew with rounds x labels).
+ */
+export function sharePairs(next: StageSnapshot, prev: StageSnapshot | undefined): StageSnapshot {
+  if (!prev?.labelled.length || !next.labelled.length) return next;
+  const old = new Map(prev.labelled.map((p) => [p[0] * 2 + p[1], p]));
+  let shared = 0;
+  const labelled = next.labelled.map((p) => {
+    const q = old.get(p[0] * 2 + p[1]);
+    if (!q) return p;
+    shared++;
+    return q;
+  });
+  return shared ? { ...next, labelled } : next;
+}
+
+/**
  * The rounds before the last without what only the drawn round needs (the embedding, n x repDim values; the score
  * field; the ranks): once stored, an earlier round keeps only what curves, exports and the replay read. The
  * messages are copies (a save still holding the old one writes it whole); the same array when nothing is left to let go.

@@ -29,11 +29,11 @@ const SLICES: Array<() => Promise<unknown>> = [
   () => Promise.all([import('regl-scatter2d'), import('regl-line2d'), import('regl-error2d')]),
 ];
 
-/** plotly's text-measure cache: every distinct label's box, kept until 10000 (about 2 MB) before plotly resets it. */
+/** plotly's text-measure cache: every distinct label's box, kept until 10000 (about 3.5 MB) before plotly resets it. */
 let drawing: { savedBBoxes: Record<string, unknown> } | null = null;
 
-/** The boxes plotly may keep: a round's labels (titles, ticks, legend counts) are a few hundred. */
-export const TEXT_BOXES = 1500;
+/** The boxes plotly may keep: a full redraw of every plot measures about 150 (titles, ticks, legends). */
+export const TEXT_BOXES = 400;
 
 /** Lets go of plotly's measured boxes once they pass TEXT_BOXES (a long session's labels would otherwise pile up). */
 export function trimTextCache(max = TEXT_BOXES, cache: { savedBBoxes: Record<string, unknown> } | null = drawing): void {
