@@ -43,6 +43,10 @@ test('a 9000-row file: the latent cloud is one image, hovering it marks a point 
   expect(Math.hypot(hit!.dx, hit!.dy)).toBeLessThanOrEqual(8 + 1.5);
   expect(hit!.index).toBeGreaterThanOrEqual(0);
   expect(hit!.index).toBeLessThan(9000);
+  // plotly has no hover label for pixels: the ring carries the point's line
+  await expect(page.getByTestId('card-latent').getByTestId('hover-mark')).toHaveText(new RegExp(`^point ${hit!.index}\\s+score [0-9.e-]+ · rank \\d+ of 9000\\s+(unlabelled|queued #\\d), truth: (normal|anomaly)$`));
+
+  await page.screenshot({ path: 'screenshots/painted-hover.png' });
 
   // box select over the middle: painted points are picked by position
   await page.evaluate(async () => {

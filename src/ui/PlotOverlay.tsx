@@ -128,11 +128,13 @@ interface MarkProps {
   px: number;
   py: number;
   d: number;
+  /** a hover line goes to the mark's left (the point is in the plot's right half: it would be cut off) */
+  flip?: boolean;
   on: Handlers;
 }
 
 /** One mark; memoised on plain values, so a decision redraws only the square whose fill changed. */
-const Mark = memo(function Mark({ kind, index, label, fill, title, left, top, px, py, d, on }: MarkProps) {
+const Mark = memo(function Mark({ kind, index, label, fill, title, left, top, px, py, d, flip = false, on }: MarkProps) {
   return (
     <div
       className={`mark mark-${kind}`}
@@ -148,7 +150,7 @@ const Mark = memo(function Mark({ kind, index, label, fill, title, left, top, px
       onMouseLeave={() => on.hover(null)}
       onClick={() => on.pick(index)}
     >
-      {label}
+      {kind === 'hover' && label ? <span className={flip ? 'tip left' : 'tip'}>{label}</span> : label}
     </div>
   );
 });
@@ -205,7 +207,7 @@ export function PlotOverlay({ plot, marks: all, version, scale, onHover, onPick 
         const d = m.kind === 'queued' ? size : m.kind === 'ring' ? ring : ring + 6;
         return (
           <Mark key={`${m.kind}-${m.index}`} kind={m.kind} index={m.index} label={m.label} fill={m.fill} title={m.title}
-            left={s.at.left} top={s.at.top} px={s.point.left} py={s.point.top} d={d} on={on} />
+            left={s.at.left} top={s.at.top} px={s.point.left} py={s.point.top} d={d} flip={s.point.left > xa._offset + xa._length * 0.4} on={on} />
         );
       })}
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinySnapshot } from '../../core/testing';
-import { groupIndices, labelText, pointTable, scoreRanks } from './points';
+import { groupIndices, hoverTip, labelText, pointTable, scoreRanks } from './points';
 
 describe('scoreRanks', () => {
   it('ranks the highest score first and breaks ties by index', () => {
@@ -26,5 +26,14 @@ describe('pointTable', () => {
     expect(labelText(3, t, truth, answers)).toBe('labelled anomaly, truth: anomaly');
     expect(labelText(5, t, truth, answers)).toBe('queued #2, truth: normal');
     expect(labelText(1, t, null)).toBe('pseudo-abnormal');
+  });
+});
+
+describe('hoverTip', () => {
+  it('names the point, its score to 3 digits, its rank and its state on three lines', () => {
+    const s = tinySnapshot();
+    // point 2: score 9, the highest (rank 1 of 6), queued first; point 3: score 0.25, last, unlabelled
+    expect(hoverTip(2, s, pointTable(s), Uint8Array.of(0, 0, 1, 0, 1, 1))).toBe('point 2\nscore 9.00 · rank 1 of 6\nqueued #1, truth: anomaly');
+    expect(hoverTip(3, s, pointTable(s), null)).toBe('point 3\nscore 0.250 · rank 6 of 6\nunlabelled');
   });
 });

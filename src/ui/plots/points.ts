@@ -66,6 +66,11 @@ export function hoverRows(idx: readonly number[], s: StageSnapshot, t: PointTabl
   return idx.map((i) => [i, s.scores[i]!, t.rank[i]!, labelText(i, t, truth, answers)]);
 }
 
+/** Three lines on a hovered point (a painted plot's tooltip: plotly has no trace to show its hover label). */
+export function hoverTip(i: number, s: StageSnapshot, t: PointTable, truth: Uint8Array | null, answers?: ReadonlyMap<number, Label>): string {
+  return `point ${i}\nscore ${s.scores[i]!.toPrecision(3)} · rank ${t.rank[i]} of ${s.scores.length}\n${labelText(i, t, truth, answers)}`;
+}
+
 export function hoverTemplate(n: number): string {
   return `point %{customdata[0]}<br>score %{customdata[1]:.4g}<br>rank %{customdata[2]} of ${n}<br>%{customdata[3]}<extra></extra>`;
 }

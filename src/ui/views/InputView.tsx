@@ -2,8 +2,9 @@
 import { useDeferredValue, useMemo } from 'react';
 import { INPUT_EXPLAIN_2D, INPUT_EXPLAIN_PCA, inputSpaceFigure } from '../plots/inputSpace';
 import { Plot } from '../Plot';
-import { overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
+import { drawMode, overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
 import { placeholderFigure } from '../plots/figure';
+import { hoverTip } from '../plots/points';
 import { fieldPixels } from '../plots/field';
 import type { ScoreGrid } from '../../protocol';
 import { labStore, useLab } from '../useLab';
@@ -47,7 +48,9 @@ export function InputView() {
     if (!cur || !coords) return [];
     const { x, y } = coords;
     const marks = overlayMarks(x, y, cur.table, { truth: cur.truth, showTruth, hover: null, answers });
-    if (hover !== null && hover < x.length) marks.unshift({ kind: 'hover', index: hover, x: x[hover]!, y: y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
+    // a painted plot shows the hovered point's line itself (plotly has no trace there to label it)
+    const tip = (i: number) => (drawMode(x.length) === 'painted' ? hoverTip(i, cur.msg.snapshot, cur.table, cur.truth, answers) : '');
+    if (hover !== null && hover < x.length) marks.unshift({ kind: 'hover', index: hover, x: x[hover]!, y: y[hover]!, label: tip(hover), fill: 'transparent', title: `point ${hover}` });
     return marks;
   }, [cur, coords, showTruth, answers, hover]);
   const gl = useLab((s) => useWebGL(s.data?.raw.n ?? 0));

@@ -3,8 +3,8 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { latentFigure, LATENT_EXPLAIN, type FittedCoords, type LatentCoords } from '../plots/latent';
 import { useLatentPlane } from './useLatentPlane';
 import { placeholderFigure, type Figure } from '../plots/figure';
-import { overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
-import { pointTable } from '../plots/points';
+import { drawMode, overlayMarks, useWebGL, type OverlayMark } from '../plots/pointTraces';
+import { hoverTip, pointTable } from '../plots/points';
 import { Plot } from '../Plot';
 import { useLab, labStore } from '../useLab';
 import { useCurrent, useShownAnswers } from './derived';
@@ -110,7 +110,9 @@ export function LatentView() {
     // the marks would stay behind while the points glide: they come back at the end of the transition
     if (!shown || !at || target) return [];
     const marks = overlayMarks(at.x, at.y, shown.table, { truth: shown.truth, showTruth, hover: null, answers: shown.phase === 'scored' ? answers : undefined });
-    if (hover !== null && hover < at.x.length) marks.unshift({ kind: 'hover', index: hover, x: at.x[hover]!, y: at.y[hover]!, label: '', fill: 'transparent', title: `point ${hover}` });
+    // a painted plot shows the hovered point's line itself (plotly has no trace there to label it)
+    const tip = (i: number) => (drawMode(at.x.length) === 'painted' ? hoverTip(i, shown.msg.snapshot, shown.table, shown.truth, answers) : '');
+    if (hover !== null && hover < at.x.length) marks.unshift({ kind: 'hover', index: hover, x: at.x[hover]!, y: at.y[hover]!, label: tip(hover), fill: 'transparent', title: `point ${hover}` });
     return marks;
   }, [shown, at, target, showTruth, answers, hover]);
 
