@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from './labels';
 import type { StageSnapshot } from '../core/types';
-import { historyEvents, lossesOf, messageOf, missingDecisions, releaseEarlier, replayPlan, roundAnswers, roundOf, sharePairs } from './replay';
+import { effectiveLabel, effectiveLabels, historyEvents, lossesOf, messageOf, missingDecisions, releaseEarlier, replayPlan, roundAnswers, roundOf, sharePairs } from './replay';
 
 const e = (seq: number, index: number, label: HistoryEntry['label'], round: number): HistoryEntry => ({ seq, index, label, round, time: 0, source: 'key' });
 // newest first, as the labels store keeps it
@@ -41,6 +41,13 @@ describe('replay plan', () => {
     expect('rank' in back.snapshot).toBe(false);
     expect(messageOf({ ...saved, rank: Int32Array.of(1) }).rank).toBeUndefined();
     expect(roundOf({ snapshot, grid: null, order: m.order })).not.toHaveProperty('rank');
+  });
+
+  it('finds the newest non-skip label of many points in one pass, as effectiveLabel does one by one', () => {
+    // history (newest first): 9 normal, 3 anomaly (over an older normal), 7 skip only, 4 anomaly, 2 normal
+    const got = effectiveLabels(history, [9, 3, 7, 4, 2, 11]);
+    expect([...got]).toEqual([[9, 0], [3, 1], [7, null], [4, 1], [2, 0], [11, null]]);
+    for (const i of [9, 3, 7, 4, 2, 11]) expect(got.get(i)).toBe(effectiveLabel(history, i));
   });
 
   it('shares the labelled pairs a round has in common with the one before, keeping its own order and the rest', () => {

@@ -147,11 +147,25 @@ export function openRelabels(log: readonly LogRecord[], history: readonly Histor
   for (const r of log) if (r.event.kind === 'decide' && r.event.round !== open) byId.set(r.id, r.event.index);
   const touched = new Set<number>();
   for (const r of log) if (r.at === open && (r.event.kind === 'edit' || r.event.kind === 'remove') && byId.has(r.event.target)) touched.add(byId.get(r.event.target)!);
-  return [...touched].map((index) => ({ index, label: effectiveLabel(history, index) }));
+  const labels = effectiveLabels(history, touched);
+  return [...touched].map((index) => ({ index, label: labels.get(index)! }));
 }
 
 /** The label the model should hold for a sample: its newest decision that is not a skip. */
 export function effectiveLabel(history: readonly HistoryEntry[], index: number): Label | null {
   const e = history.find((x) => x.index === index && x.label !== 'skip');
   return e ? (e.label === 'anomaly' ? 1 : 0) : null;
+}
+
+/** effectiveLabel of many points in one pass over the history (a box of 60000 points relabelled at once). */
+export function effectiveLabels(history: readonly HistoryEntry[], indices: Iterable<number>): Map<number, Label | null> {
+  const out = new Map<number, Label | null>();
+  for (const i of indices) out.set(i, null);
+  const found = new Set<number>();
+  for (const e of history) {
+    if (e.label === 'skip' || found.has(e.index) || !out.has(e.index)) continue;
+    found.add(e.index);
+    out.set(e.index, e.label === 'anomaly' ? 1 : 0);
+  }
+  return out;
 }
