@@ -8,7 +8,7 @@ import { tweenStep } from './plots/tween';
 import { enqueueRender } from './renderQueue';
 import { recordFigure, recordOverlay, recordRenderTime } from './plotRegistry';
 import { loadPlotly, plotConfig, trimTextCache } from './plotly/load';
-import { pointsInArea } from './plots/raster';
+import { pointsInArea } from './plots/paint/raster';
 import { paintedHover } from './paintedHover';
 
 export { loadPlotly } from './plotly/load';

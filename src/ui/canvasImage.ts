@@ -1,5 +1,5 @@
 // Pixels to a PNG data URL through a canvas: the score field's image and a large pool's painted points.
-import type { Pixels } from './plots/raster';
+import type { Pixels } from './plots/paint/raster';
 
 /** A data URL of the pixels (same-origin, nothing fetched), or null where the page has no 2-D canvas. */
 export function pixelsToUrl(px: Pixels): string | null {

@@ -1,5 +1,5 @@
 // Hovering a painted plot's points: plotly has no trace to hover them, so the nearest within a few pixels is found here.
-import { nearestIndex, type Nearest } from './plots/nearest';
+import { nearestIndex, type Nearest } from './plots/paint/nearest';
 import type { Figure } from './plots/figure';
 
 interface Axis {

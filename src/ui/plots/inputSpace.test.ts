@@ -4,7 +4,7 @@ import { boundaryScore, inputSpaceFigure } from './inputSpace';
 import { pointTable } from './points';
 import { SCORE_BANDS, scaleColour, VIRIDIS } from './scoreBands';
 import { PAINT_ABOVE } from './pointTraces';
-import type { Pixels } from './raster';
+import type { Pixels } from './paint/raster';
 
 const xy = Float32Array.of(0, 0, 1, 0, 2, 0, 0, 1, 1, 1, 2, 1);
 

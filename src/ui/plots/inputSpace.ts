@@ -5,8 +5,8 @@ import { baseLayout, SIDE_COLORBAR, SIDE_LEGEND, type Figure, type Trace } from 
 import { SCORE_SCALE } from './palette';
 import { fieldPixels, levelSegments } from './field';
 import { drawMode, pointTraces } from './pointTraces';
-import { frameAround } from './paintedPoints';
-import type { Pixels, RasterFrame } from './raster';
+import { frameAround } from './paint/paintedPoints';
+import type { Pixels, RasterFrame } from './paint/raster';
 import type { PointTable, ViewState } from './points';
 
 export const INPUT_EXPLAIN_2D =

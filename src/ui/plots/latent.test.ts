@@ -3,8 +3,8 @@ import { tinySnapshot } from '../../core/testing';
 import { fitLatent, latentCoords, latentFigure } from './latent';
 import { pointTable } from './points';
 import { drawMode, PAINT_ABOVE, WEBGL_FROM } from './pointTraces';
-import type { Pixels } from './raster';
-import { SVG_MAX } from './paintedPoints';
+import type { Pixels } from './paint/raster';
+import { SVG_MAX } from './paint/paintedPoints';
 import { GREYS, SCORE_BANDS, scaleColour } from './scoreBands';
 
 describe('latentCoords', () => {

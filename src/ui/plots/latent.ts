@@ -3,8 +3,8 @@ import type { StageSnapshot } from '../../core/types';
 import { baseLayout, SIDE_LEGEND, type Figure, type Trace } from './figure';
 import { OKABE_ITO } from './palette';
 import { drawMode, pointTraces } from './pointTraces';
-import { SVG_MAX } from './paintedPoints';
-import type { Pixels } from './raster';
+import { SVG_MAX } from './paint/paintedPoints';
+import type { Pixels } from './paint/raster';
 import type { PointTable, ViewState } from './points';
 
 // the plane's coordinates are computed in the worker (engine/latentPlane) and here for rounds sent without them

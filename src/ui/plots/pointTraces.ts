@@ -4,7 +4,7 @@ import { SIDE_COLORBAR, type Trace } from './figure';
 import { ANSWER_FILL, OKABE_ITO, STATE_STYLE, type PointState } from './palette';
 import { groupIndices, hoverRows, hoverTemplate, type PointTable, type ViewState } from './points';
 import { GREYS, scoreBands, VIRIDIS } from './scoreBands';
-import { paintPoints, SVG_MAX, type PaintOpts, type Shading } from './paintedPoints';
+import { paintPoints, SVG_MAX, type PaintOpts, type Shading } from './paint/paintedPoints';
 
 const BELOW: PointState[] = ['unlabelled', 'pseudo', 'normal', 'anomaly'];
 

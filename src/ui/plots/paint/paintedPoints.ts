@@ -1,10 +1,10 @@
 // A large pool's crowded states painted into one image, with an empty legend entry (and colour bar) for each.
-import type { StageSnapshot } from '../../core/types';
-import { SIDE_COLORBAR, type Trace } from './figure';
-import { OKABE_ITO, STATE_STYLE, type PointState } from './palette';
-import type { ViewState } from './points';
+import type { StageSnapshot } from '../../../core/types';
+import { SIDE_COLORBAR, type Trace } from '../figure';
+import { OKABE_ITO, STATE_STYLE, type PointState } from '../palette';
+import type { ViewState } from '../points';
 import { disc, frameImage, raster, rgbaOf, ring, type Pixels, type RasterFrame, type RasterLayer, type Rgba, type Stamp } from './raster';
-import { GREYS, scaleColour, VIRIDIS } from './scoreBands';
+import { GREYS, scaleColour, VIRIDIS } from '../scoreBands';
 
 /** A state with more points than this is painted on a painted plot (SVG costs 0.2-0.5 ms a point per draw). */
 export const SVG_MAX = 400;
