@@ -73,3 +73,19 @@ export async function waitPhase(page: Page, phase: string, timeout = 60_000): Pr
 }
 
 export const byMeta = (traces: TraceSummary[] | undefined, meta: string) => traces?.find((t) => t.meta === meta);
+
+/** Plotly's box-select tool on a plot, then a drag over its data area from fraction `from` to `to` of each side. */
+export async function boxSelect(page: Page, plot: string, from: number, to: number, steps = 8): Promise<void> {
+  await page.evaluate(async (id) => {
+    const P = await (window as unknown as { __lab: { plotly(): Promise<{ relayout(el: Element, u: object): Promise<void> }> } }).__lab.plotly();
+    await P.relayout(document.querySelector(`[data-testid=plot-${id}]`)!, { dragmode: 'select' });
+  }, plot);
+  await page.getByTestId(`plot-${plot}`).scrollIntoViewIfNeeded();
+  const box = (await page.locator(`[data-testid=plot-${plot}] .nsewdrag`).first().boundingBox())!;
+  const at = (f: number) => [box.x + box.width * f, box.y + box.height * f] as const;
+  await page.mouse.move(...at(from));
+  await page.mouse.down();
+  await page.mouse.move(...at((from + to) / 2), { steps });
+  await page.mouse.move(...at(to), { steps });
+  await page.mouse.up();
+}

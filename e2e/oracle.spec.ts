@@ -1,6 +1,6 @@
 // The human oracle end to end (wasm): keyboard labelling, undo, retrain, reload restore, plot box-select, oracle switch.
 import { expect, test } from '@playwright/test';
-import { labState, openLab, waitIdle, watchConsole } from './helpers';
+import { boxSelect, labState, openLab, waitIdle, watchConsole } from './helpers';
 import { cardDecisions, historyRows, waitRestored, firstHumanRound } from './oracleHelpers';
 
 test('a full round with the keyboard only, undo, retrain, then a reload restores labels, history and rounds', async ({ page }) => {
@@ -72,17 +72,7 @@ test('box-select on the input plot labels several points at once', async ({ page
   await firstHumanRound(page);
   await page.waitForTimeout(1500);
   // plotly's box-select tool, then a drag over the middle of the plot
-  await page.evaluate(async () => {
-    const P = (await (window as unknown as { __lab: { plotly(): Promise<{ relayout(el: Element, u: object): Promise<void> }> } }).__lab.plotly());
-    await P.relayout(document.querySelector('[data-testid=plot-input]')!, { dragmode: 'select' });
-  });
-  await page.getByTestId('plot-input').scrollIntoViewIfNeeded();
-  const box = (await page.locator('[data-testid=plot-input] .nsewdrag').first().boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.42, box.y + box.height * 0.42);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 8 });
-  await page.mouse.move(box.x + box.width * 0.58, box.y + box.height * 0.58, { steps: 8 });
-  await page.mouse.up();
+  await boxSelect(page, 'input', 0.42, 0.58);
   const bar = page.getByTestId('selection-bar');
   await expect(bar).toBeVisible();
   const n = Number(await bar.getAttribute('data-count'));

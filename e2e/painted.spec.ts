@@ -1,6 +1,6 @@
 // A pool over 8000 points is painted: one image under the SVG traces; hover and box select still find its points.
 import { expect, test } from '@playwright/test';
-import { openLab, waitIdle, watchConsole } from './helpers';
+import { boxSelect, openLab, waitIdle, watchConsole } from './helpers';
 import { chooseFile } from './dataHelpers';
 import { table } from '../scripts/bench-table';
 
@@ -49,15 +49,7 @@ test('a 9000-row file: the latent cloud is one image, hovering it marks a point 
   await page.screenshot({ path: 'screenshots/painted-hover.png' });
 
   // box select over the middle: painted points are picked by position
-  await page.evaluate(async () => {
-    const P = await (window as unknown as { __lab: { plotly(): Promise<{ relayout(el: Element, u: object): Promise<void> }> } }).__lab.plotly();
-    await P.relayout(document.querySelector('[data-testid=plot-latent]')!, { dragmode: 'select' });
-  });
-  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 6 });
-  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 6 });
-  await page.mouse.up();
+  await boxSelect(page, 'latent', 0.4, 0.6, 6);
   const bar = page.getByTestId('selection-bar');
   await expect(bar).toBeVisible();
   const n = Number(await bar.getAttribute('data-count'));

@@ -153,8 +153,7 @@ export function openRelabels(log: readonly LogRecord[], history: readonly Histor
 
 /** The label the model should hold for a sample: its newest decision that is not a skip. */
 export function effectiveLabel(history: readonly HistoryEntry[], index: number): Label | null {
-  const e = history.find((x) => x.index === index && x.label !== 'skip');
-  return e ? (e.label === 'anomaly' ? 1 : 0) : null;
+  return effectiveLabels(history, [index]).get(index)!;
 }
 
 /** effectiveLabel of many points in one pass over the history (a box of 60000 points relabelled at once). */

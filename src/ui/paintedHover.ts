@@ -35,6 +35,8 @@ export function paintedHover(el: HTMLElement, painted: () => Figure['painted'], 
     return index.n.find(xa.p2l(px), ya.p2l(py), rx, ry);
   };
   const move = (ev: MouseEvent) => {
+    // an unpainted plot (plotly hovers its points itself) schedules nothing
+    if (!painted() && shown === null) return;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const hit = at(ev);

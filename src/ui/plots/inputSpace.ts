@@ -84,21 +84,18 @@ export function inputSpaceFigure(
   const layers = pointTraces(x, y, s, t, v, { gl: mode === 'webgl', colourByScore: !grid, onField: !!grid, scale, paint: frame ? { frame, encode } : undefined });
   data.push(...layers.traces);
   images.push(...layers.images);
-  // a painted plot has no points plotly could fit its axes to: the image's frame is the range
-  const fixed = frame && !grid ? { range: [frame.x0, frame.x1] } : {};
-  const fixedY = frame && !grid ? { range: [frame.y0, frame.y1] } : {};
+  // the plane's range is its grid's; a painted plot has no points plotly could fit its axes to: the image's frame
+  const xr = grid ? [grid.x[0], grid.x[grid.x.length - 1]] : frame ? [frame.x0, frame.x1] : null;
+  const yr = grid ? [grid.y[0], grid.y[grid.y.length - 1]] : frame ? [frame.y0, frame.y1] : null;
   const title = grid ? `Input plane and score field, stage ${s.stage}` : `Inputs (PCA) coloured by score, stage ${s.stage}`;
-  const square = grid || !pca
+  // equal scales on the plane and raw 2-D data; a painted PCA plot is squared to its square image
+  const ratio = pca && !grid && frame ? { scaleratio: (frame.x1 - frame.x0) / (frame.y1 - frame.y0 || 1) } : null;
+  const square = grid || !pca || ratio
     ? {
-        xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...fixed, ...(grid ? { range: [grid.x[0], grid.x[grid.x.length - 1]] } : {}) },
-        yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', zeroline: false, constrain: 'domain', ...fixedY, ...(grid ? { range: [grid.y[0], grid.y[grid.y.length - 1]] } : {}) },
+        xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...(xr ? { range: xr } : {}) },
+        yaxis: { title: { text: axisNames[1] }, scaleanchor: 'x', ...ratio, zeroline: false, constrain: 'domain', ...(yr ? { range: yr } : {}) },
       }
-    : frame
-      ? {
-          xaxis: { title: { text: axisNames[0] }, zeroline: false, constrain: 'domain', ...fixed },
-          yaxis: { title: { text: axisNames[1] }, zeroline: false, constrain: 'domain', scaleanchor: 'x', scaleratio: (frame.x1 - frame.x0) / (frame.y1 - frame.y0 || 1), ...fixedY },
-        }
-      : {};
+    : {};
   // the legend beside the square plot, under the colour bar: at the foot it would take the plot's height
   const layout = baseLayout(title, axisNames[0], axisNames[1], { ...square, images, legend: { ...SIDE_LEGEND(scale), y: 0, yanchor: 'bottom' } }, scale);
   return { data, layout, ...(frame ? { painted: { x, y, idx: layers.painted } } : {}) };

@@ -16,7 +16,8 @@ export const VIRIDIS: ReadonlyArray<readonly [number, string]> = [
 /** Light to dark grey: the latent view's unlabelled points, informative without competing with the queue's yellow. */
 export const GREYS: ReadonlyArray<readonly [number, string]> = [[0, '#d4d4d4'], [1, '#3a3a3a']];
 
-const rgb = (hex: string) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+/** '#rrggbb' as [r, g, b], 0-255. */
+export const hexRgb = (hex: string): number[] => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
 const hex2 = (v: number) => Math.round(v).toString(16).padStart(2, '0');
 
 /** The scale's colour at t in [0, 1], interpolated in RGB between its stops (as plotly's colour scales are). */
@@ -27,8 +28,8 @@ export function scaleColour(stops: ReadonlyArray<readonly [number, string]>, t: 
   const [t0, c0] = stops[k - 1]!;
   const [t1, c1] = stops[k]!;
   const f = t1 > t0 ? (u - t0) / (t1 - t0) : 0;
-  const a = rgb(c0);
-  const b = rgb(c1);
+  const a = hexRgb(c0);
+  const b = hexRgb(c1);
   return `#${a.map((v, j) => hex2(v + (b[j]! - v) * f)).join('')}`;
 }
 

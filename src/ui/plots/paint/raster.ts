@@ -1,6 +1,8 @@
 // A large pool's points painted into one image (drawn by plotly as a layout image): no WebGL context, no regl
 // programs, no per-point SVG, so a 200k-point plot costs a few milliseconds of loops and one PNG encode.
 
+import { hexRgb } from '../scoreBands';
+
 /** The data rectangle the image covers and its size in pixels; row 0 is the top (largest y). */
 export interface RasterFrame {
   x0: number;
@@ -98,7 +100,8 @@ export function raster(x: ArrayLike<number>, y: ArrayLike<number>, frame: Raster
 
 /** '#rrggbb' and an alpha in [0, 1] as an RGBA entry. */
 export function rgbaOf(hex: string, alpha = 1): Rgba {
-  return [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16), Math.round(alpha * 255)];
+  const [r, g, b] = hexRgb(hex);
+  return [r!, g!, b!, Math.round(alpha * 255)];
 }
 
 /** A plotly layout image laying the pixels over the frame in data coordinates, under the traces. */
